@@ -1,0 +1,30 @@
+package io.mlmon.cli;
+
+import io.mlmon.config.MlmonConfig;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mlmon check-config}: validates a config and its files; exit 0 or 2. */
+@Command(
+    name = "check-config",
+    description = "Validate a config and its reference files; print every problem and exit 2.")
+final class CheckConfigCommand implements Callable<Integer> {
+  @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML config")
+  Path config;
+
+  @Override
+  public Integer call() {
+    MlmonConfig cfg = ConfigFile.load(config);
+    System.out.printf(
+        "%s: OK (%d source%s, %d model%s, listening on %s)%n",
+        config,
+        cfg.sources().size(),
+        cfg.sources().size() == 1 ? "" : "s",
+        cfg.models().size(),
+        cfg.models().size() == 1 ? "" : "s",
+        cfg.server().listen());
+    return 0;
+  }
+}

@@ -1,0 +1,105 @@
+package io.mlmon.cli;
+
+import io.javalin.util.JavalinBindException;
+import io.mlmon.config.MlmonConfig;
+import io.mlmon.http.HttpServer;
+import io.mlmon.http.LandingPage;
+import io.mlmon.http.Readiness;
+import io.mlmon.metrics.BuildInfo;
+import io.mlmon.metrics.IngestMetrics;
+import io.mlmon.metrics.ModelMetrics;
+import io.mlmon.monitor.IngestSnapshot;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running sidecar, wired from a config: the ingest thread, the metrics registry and the HTTP
+ * server. The composition root of {@code mlmon run}; tests start it in-process on a free port.
+ */
+public final class Exporter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
+
+  private final Pipeline pipeline;
+  private final Thread ingestThread;
+  private final HttpServer http;
+
+  private Exporter(Pipeline pipeline, Thread ingestThread, HttpServer http) {
+    this.pipeline = pipeline;
+    this.ingestThread = ingestThread;
+    this.http = http;
+  }
+
+  /** Starts ingest and the HTTP server; throws {@link UserError} when the port is taken. */
+  public static Exporter start(MlmonConfig config) {
+    String version = Version.get();
+    Pipeline pipeline = new Pipeline(config, Pipeline.Mode.RUN);
+    PrometheusRegistry registry = new PrometheusRegistry();
+    JvmMetrics.builder().register(registry);
+    registerModelMetrics(registry, pipeline.loop::latest, version);
+    Thread ingest = new Thread(pipeline.loop, "mlmon-ingest");
+    ingest.start();
+    Readiness readiness = () -> notReady(pipeline);
+    HttpServer http =
+        new HttpServer(
+            config.server(), registry, readiness, new LandingPage(version, pipeline.loop::latest));
+    try {
+      http.start();
+    } catch (JavalinBindException e) {
+      stopQuietly(pipeline, ingest);
+      throw new UserError("cannot listen on " + config.server().listen() + ": address in use", 1);
+    }
+    LOG.info("mlmon {} serving http://{}:{}/metrics", version, config.server().host(), http.port());
+    return new Exporter(pipeline, ingest, http);
+  }
+
+  /** The collectors shared by {@code run} and {@code replay}: everything but JVM metrics. */
+  static void registerModelMetrics(
+      PrometheusRegistry registry, Supplier<IngestSnapshot> snapshot, String version) {
+    registry.register(new BuildInfo(version));
+    registry.register(new IngestMetrics(snapshot));
+    registry.register(new ModelMetrics(snapshot));
+  }
+
+  private static Optional<String> notReady(Pipeline pipeline) {
+    if (pipeline.loop.latest() == IngestSnapshot.EMPTY) {
+      return Optional.of("starting");
+    }
+    List<String> closed = pipeline.loop.sourcesNotOpen();
+    if (!closed.isEmpty()) {
+      return Optional.of("no file open yet for source " + String.join(", ", closed));
+    }
+    return Optional.empty();
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public IngestSnapshot latest() {
+    return pipeline.loop.latest();
+  }
+
+  /** Stops serving, lets ingest finish its current poll, and closes the files. */
+  @Override
+  public void close() {
+    http.close();
+    stopQuietly(pipeline, ingestThread);
+  }
+
+  private static void stopQuietly(Pipeline pipeline, Thread ingest) {
+    try {
+      if (!pipeline.loop.stop(10_000)) {
+        LOG.warn("ingest did not stop within 10 s");
+      }
+      ingest.join(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    pipeline.close();
+  }
+}

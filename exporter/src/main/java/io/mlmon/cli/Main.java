@@ -1,0 +1,62 @@
+package io.mlmon.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The command line: {@code mlmon <command> [options]}. */
+@Command(
+    name = "mlmon",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Prometheus exporter for machine-learning models in production.",
+    subcommands = {
+      RunCommand.class,
+      ReplayCommand.class,
+      CheckConfigCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command and returns its exit status: 0 done, 1 runtime failure, 2 usage or config. */
+  public static int execute(String... args) {
+    if (args.length > 0 && !args[0].equals("run")) {
+      // Only the sidecar needs progress chatter; the one-shot commands keep stderr for problems.
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          PrintWriter err = cmd.getErr();
+          if (e instanceof UserError u) {
+            err.println("mlmon: " + u.getMessage());
+            err.flush();
+            return u.exitCode();
+          }
+          err.println("mlmon: unexpected error: " + e);
+          e.printStackTrace(err);
+          err.flush();
+          return 1;
+        });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** Reports the version Maven wrote into the jar. */
+  static final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"mlmon " + Version.get()};
+    }
+  }
+}

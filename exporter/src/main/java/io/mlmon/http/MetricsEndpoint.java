@@ -1,0 +1,76 @@
+package io.mlmon.http;
+
+import io.javalin.http.Context;
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * {@code /metrics}: the registry in the format the client asks for (Prometheus text, OpenMetrics or
+ * protobuf, by {@code Accept}), gzip-compressed when asked, optionally narrowed with {@code
+ * name[]=…} like the Prometheus client's own exporters. Reads snapshots only: never waits on
+ * ingest.
+ */
+final class MetricsEndpoint {
+  private final PrometheusRegistry registry;
+  private final ExpositionFormats formats = ExpositionFormats.init();
+
+  MetricsEndpoint(PrometheusRegistry registry) {
+    this.registry = registry;
+  }
+
+  void handle(Context ctx) throws IOException {
+    String accept = ctx.header("Accept");
+    ExpositionFormatWriter writer = formats.findWriter(accept);
+    EscapingScheme escaping = EscapingScheme.fromAcceptHeader(accept);
+    List<String> names = ctx.queryParams("name[]");
+    MetricSnapshots snapshots =
+        names.isEmpty() ? registry.scrape() : registry.scrape(nameFilter(names));
+    ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+    String encoding = ctx.header("Accept-Encoding");
+    if (encoding != null && acceptsGzip(encoding)) {
+      try (GZIPOutputStream gzip = new GZIPOutputStream(body)) {
+        writer.write(gzip, snapshots, escaping);
+      }
+      ctx.header("Content-Encoding", "gzip");
+    } else {
+      writer.write(body, snapshots, escaping);
+    }
+    ctx.header("Vary", "Accept, Accept-Encoding");
+    ctx.contentType(writer.getContentType());
+    ctx.result(body.toByteArray());
+  }
+
+  private static boolean acceptsGzip(String header) {
+    for (String part : header.split(",")) {
+      String[] coding = part.trim().split(";");
+      if (coding[0].trim().equalsIgnoreCase("gzip")) {
+        return coding.length < 2 || !coding[1].replace(" ", "").equals("q=0");
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Matches a metric by any of the names it is exposed under: a counter {@code x} is asked for as
+   * {@code x_total}, a histogram as {@code x_bucket}, {@code x_count} or {@code x_sum}.
+   */
+  private static Predicate<String> nameFilter(List<String> names) {
+    Set<String> wanted = Set.copyOf(names);
+    return name ->
+        wanted.contains(name)
+            || wanted.contains(name + "_total")
+            || wanted.contains(name + "_info")
+            || wanted.contains(name + "_bucket")
+            || wanted.contains(name + "_count")
+            || wanted.contains(name + "_sum");
+  }
+}

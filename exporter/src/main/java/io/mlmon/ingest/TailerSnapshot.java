@@ -1,0 +1,16 @@
+package io.mlmon.ingest;
+
+/** A source's reading totals and position at one moment. */
+public record TailerSnapshot(
+    String source,
+    long lines,
+    long bytes,
+    long rotations,
+    long offsetBytes,
+    long sizeBytes,
+    int openFiles) {
+
+  public long backlogBytes() {
+    return Math.max(0, sizeBytes - offsetBytes);
+  }
+}

@@ -1,0 +1,122 @@
+package io.mlmon.ingest;
+
+/** Event times: RFC 3339 text or epoch seconds, to epoch milliseconds. */
+public final class Timestamps {
+  /** Earliest and latest accepted times (years 1970 and 9999), to keep arithmetic safe. */
+  private static final long MIN_MILLIS = 0L;
+
+  private static final long MAX_MILLIS = 253_402_300_799_999L;
+
+  private Timestamps() {}
+
+  /**
+   * Parses RFC 3339 ({@code 2026-11-26T07:42:56.123Z}, {@code …+01:00}); returns {@link
+   * Long#MIN_VALUE} when the text is not such a time.
+   */
+  public static long parseRfc3339(CharSequence s) {
+    int n = s.length();
+    if (n < 20
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || !isDateTimeSeparator(s.charAt(10))
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
+      return Long.MIN_VALUE;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+      return Long.MIN_VALUE;
+    }
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+      return Long.MIN_VALUE;
+    }
+    int i = 19;
+    long millis = 0;
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      int start = i;
+      int scale = 100;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        millis += (s.charAt(i) - '0') * scale;
+        scale /= 10;
+        i++;
+      }
+      if (i == start) {
+        return Long.MIN_VALUE;
+      }
+    }
+    if (i >= n) {
+      return Long.MIN_VALUE;
+    }
+    int offsetMinutes;
+    char z = s.charAt(i);
+    if ((z == 'Z' || z == 'z') && i == n - 1) {
+      offsetMinutes = 0;
+    } else if ((z == '+' || z == '-') && i + 6 == n && s.charAt(i + 3) == ':') {
+      int oh = digits(s, i + 1, 2);
+      int om = digits(s, i + 4, 2);
+      if (oh < 0 || oh > 23 || om < 0 || om > 59) {
+        return Long.MIN_VALUE;
+      }
+      offsetMinutes = (oh * 60 + om) * (z == '-' ? -1 : 1);
+    } else {
+      return Long.MIN_VALUE;
+    }
+    long days = daysFromCivil(year, month, day);
+    long secs =
+        days * 86_400L + hour * 3600L + minute * 60L + Math.min(second, 59) - offsetMinutes * 60L;
+    long result = secs * 1000 + millis;
+    return result < MIN_MILLIS || result > MAX_MILLIS ? Long.MIN_VALUE : result;
+  }
+
+  /** Epoch seconds (fractional allowed) to milliseconds, or {@link Long#MIN_VALUE} if absurd. */
+  public static long fromEpochSeconds(double seconds) {
+    if (!Double.isFinite(seconds)) {
+      return Long.MIN_VALUE;
+    }
+    double millis = Math.rint(seconds * 1000.0);
+    if (millis < MIN_MILLIS || millis > MAX_MILLIS) {
+      return Long.MIN_VALUE;
+    }
+    return (long) millis;
+  }
+
+  private static boolean isDateTimeSeparator(char c) {
+    return c == 'T' || c == 't' || c == ' ';
+  }
+
+  private static int digits(CharSequence s, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static int daysInMonth(int year, int month) {
+    return switch (month) {
+      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
+  private static long daysFromCivil(int year, int month, int day) {
+    int y = month <= 2 ? year - 1 : year;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146_097L + doe - 719_468;
+  }
+}

@@ -1,0 +1,20 @@
+package io.mlmon.monitor;
+
+import io.mlmon.ingest.SourceSnapshot;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the ingest thread knows, frozen at one moment: what scrapes, the landing page and
+ * replay output read. Never mutated; replaced as a whole.
+ */
+public record IngestSnapshot(
+    List<SourceSnapshot> sources, MonitorSnapshot monitor, long takenAtMillis) {
+  public static final IngestSnapshot EMPTY =
+      new IngestSnapshot(List.of(), MonitorSnapshot.EMPTY, 0);
+
+  public IngestSnapshot {
+    sources = List.copyOf(sources);
+    Objects.requireNonNull(monitor, "monitor");
+  }
+}

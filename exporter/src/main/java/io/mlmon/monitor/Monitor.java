@@ -1,0 +1,211 @@
+package io.mlmon.monitor;
+
+import io.mlmon.config.LabelsConfig;
+import io.mlmon.config.Limits;
+import io.mlmon.config.ModelConfig;
+import io.mlmon.ingest.EventSink;
+import io.mlmon.ingest.ParsedEvent;
+import io.mlmon.quality.ExpectedOutcomes;
+import io.mlmon.quality.JoinResult;
+import io.mlmon.quality.Outcome;
+import io.mlmon.quality.PendingPrediction;
+import io.mlmon.quality.PendingPredictions;
+import io.mlmon.quality.PredictionKey;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.LongSupplier;
+
+/**
+ * Turns events into the per-model state behind the metrics: traffic, decisions, errors, latency,
+ * label joins and outcomes. Owned by the ingest thread; others read the immutable {@link
+ * MonitorSnapshot} it makes.
+ */
+public final class Monitor implements EventSink {
+  static final String UNKNOWN_VERSION = "unknown";
+
+  private final Limits limits;
+  private final CappedNames modelNames;
+  private final List<ModelState> models = new ArrayList<>();
+  private final Map<String, ModelConfig> configured;
+  private final PendingPredictions pending;
+  private final long[] limited = new long[LimitKind.values().length];
+  private final TimeMode timeMode;
+  private final LongSupplier wallClockMillis;
+  private long newestEventMillis = Long.MIN_VALUE;
+
+  /** Which clock ages windows and pending labels. */
+  public enum TimeMode {
+    /** The wall clock: for {@code run}, where events arrive as they happen. */
+    WALL_CLOCK,
+    /** The newest event time read: for {@code replay} of old logs. */
+    EVENT_TIME
+  }
+
+  public Monitor(
+      List<ModelConfig> modelConfigs,
+      Limits limits,
+      LabelsConfig labels,
+      TimeMode timeMode,
+      LongSupplier wallClockMillis) {
+    this.limits = limits;
+    this.timeMode = timeMode;
+    this.wallClockMillis = wallClockMillis;
+    this.modelNames = new CappedNames(limits.maxModels());
+    this.configured = new HashMap<>();
+    this.pending =
+        new PendingPredictions(
+            labels.maxPending(),
+            labels.ttl().toMillis(),
+            (model, reason) -> models.get(model).expired[reason.ordinal()]++);
+    for (ModelConfig mc : modelConfigs) {
+      configured.put(mc.name(), mc);
+      stateOf(modelNames.reserve(mc.name()));
+    }
+  }
+
+  @Override
+  public void accept(ParsedEvent event, long readTimeMillis) {
+    int index = modelNames.indexOf(event.model());
+    if (modelNames.isOther(index)) {
+      limited[LimitKind.MODEL.ordinal()]++;
+    }
+    ModelState model = stateOf(index);
+    limited[LimitKind.FEATURE.ordinal()] += event.features().dropped();
+    long time = event.hasTime() ? event.timeMillis() : readTimeMillis;
+    if (time > model.lastEventMillis) {
+      model.lastEventMillis = time;
+    }
+    if (time > newestEventMillis) {
+      newestEventMillis = time;
+    }
+    if (event.isLabel()) {
+      onLabel(model, event, time);
+    } else {
+      onPrediction(model, event, time);
+    }
+  }
+
+  private void onPrediction(ModelState model, ParsedEvent event, long time) {
+    int versionIndex = versionIndex(model, event.version());
+    VersionStats stats = model.version(versionIndex);
+    stats.predictions++;
+    byte flagged = decision(model, event);
+    if (flagged == 1) {
+      stats.flagged++;
+    }
+    if (event.error() != null) {
+      int errorIndex = model.errors.indexOf(event.error());
+      if (model.errors.isOther(errorIndex)) {
+        limited[LimitKind.ERROR.ordinal()]++;
+      }
+      stats.countError(errorIndex);
+    }
+    if (event.hasLatency()) {
+      stats.latency.observe(event.latencyMs() / 1000.0);
+    }
+    if (event.hasScore()) {
+      stats.score.observe(event.score());
+      if (flagged >= 0 && ExpectedOutcomes.isProbability(event.score())) {
+        ExpectedOutcomes.add(stats.expected, flagged == 1, event.score());
+      }
+    }
+    if (event.id() != null) {
+      pending.add(
+          PredictionKey.of(event.model(), event.id()),
+          model.index,
+          versionIndex,
+          flagged,
+          event.hasScore() ? event.score() : Double.NaN,
+          time);
+    }
+  }
+
+  private void onLabel(ModelState model, ParsedEvent event, long time) {
+    boolean label = event.labelValue() == 1;
+    if (event.flagged() != ParsedEvent.ABSENT) {
+      model.labels[JoinResult.INLINE.ordinal()]++;
+      VersionStats stats = model.version(versionIndex(model, event.version()));
+      stats.outcomes[Outcome.of(event.flagged() == 1, label).ordinal()]++;
+      return;
+    }
+    if (event.id() == null) {
+      model.labels[JoinResult.UNMATCHED.ordinal()]++;
+      return;
+    }
+    PendingPredictions.Join join = pending.label(PredictionKey.of(event.model(), event.id()));
+    model.labels[join.result().ordinal()]++;
+    PendingPrediction prediction = join.prediction();
+    if (prediction == null) {
+      return;
+    }
+    if (prediction.hasDecision()) {
+      model.version(prediction.version())
+          .outcomes[Outcome.of(prediction.flagged() == 1, label).ordinal()]++;
+    }
+    model.labelDelay.observe(Math.max(0, time - prediction.timeMillis()) / 1000.0);
+  }
+
+  /** The event's decision: explicit, else score ≥ the model's threshold, else unknown (-1). */
+  private static byte decision(ModelState model, ParsedEvent event) {
+    if (event.flagged() != ParsedEvent.ABSENT) {
+      return event.flagged();
+    }
+    if (event.hasScore() && model.threshold.isPresent()) {
+      return (byte) (event.score() >= model.threshold.getAsDouble() ? 1 : 0);
+    }
+    return ParsedEvent.ABSENT;
+  }
+
+  private int versionIndex(ModelState model, String version) {
+    int index = model.versions.indexOf(version == null ? UNKNOWN_VERSION : version);
+    if (model.versions.isOther(index)) {
+      limited[LimitKind.VERSION.ordinal()]++;
+    }
+    return index;
+  }
+
+  private ModelState stateOf(int index) {
+    while (models.size() <= index) {
+      String name = modelNames.name(models.size());
+      ModelConfig mc = configured.get(name);
+      OptionalDouble threshold = mc == null ? OptionalDouble.empty() : mc.threshold();
+      models.add(
+          new ModelState(
+              name,
+              models.size(),
+              threshold,
+              limits.maxVersionsPerModel(),
+              limits.maxErrorTypes()));
+    }
+    return models.get(index);
+  }
+
+  /** The time that ages pending labels and windows: wall clock in run, event time in replay. */
+  public long nowMillis() {
+    if (timeMode == TimeMode.EVENT_TIME) {
+      return newestEventMillis == Long.MIN_VALUE ? wallClockMillis.getAsLong() : newestEventMillis;
+    }
+    return wallClockMillis.getAsLong();
+  }
+
+  /** Drops pending predictions older than {@code labels.ttl}. */
+  public void expire() {
+    pending.expire(nowMillis());
+  }
+
+  public MonitorSnapshot snapshot() {
+    List<ModelSnapshot> out = new ArrayList<>(models.size());
+    for (ModelState m : models) {
+      out.add(m.snapshot(pending.unlabelled(m.index)));
+    }
+    Map<LimitKind, Long> limitedCounts = new EnumMap<>(LimitKind.class);
+    for (LimitKind k : LimitKind.values()) {
+      limitedCounts.put(k, limited[k.ordinal()]);
+    }
+    return new MonitorSnapshot(out, limitedCounts);
+  }
+}

@@ -1,0 +1,270 @@
+package io.mlmon.quality;
+
+import java.util.Arrays;
+
+/**
+ * Predictions waiting for their ground-truth label, bounded in count and age.
+ *
+ * <p>An open-addressing hash table (parallel primitive arrays, about 24 bytes a prediction) keyed
+ * by {@link PredictionKey}, plus a ring of keys in arrival order for expiry: the oldest prediction
+ * is dropped when {@code maxPending} are held, and predictions older than the TTL are dropped as
+ * time passes. A labelled prediction stays as a marker until it leaves the ring, so a second label
+ * for it is recognised as a duplicate. Pure and single-threaded; times are given by the caller.
+ */
+public final class PendingPredictions {
+  /** Told of every prediction dropped without a label. */
+  @FunctionalInterface
+  public interface ExpiryListener {
+    void expired(int model, ExpiryReason reason);
+  }
+
+  /** The result of a label: how it matched, and the prediction it joined (else null). */
+  public record Join(JoinResult result, PendingPrediction prediction) {}
+
+  private static final Join UNMATCHED = new Join(JoinResult.UNMATCHED, null);
+  private static final Join DUPLICATE = new Join(JoinResult.DUPLICATE, null);
+  private static final int MIN_CAPACITY = 1024;
+  private static final int MODEL_BITS = 14;
+  private static final int VERSION_BITS = 14;
+  static final int MAX_INDEX = (1 << MODEL_BITS) - 1;
+
+  private final int maxPending;
+  private final long ttlMillis;
+  private final ExpiryListener listener;
+
+  private long[] keys = new long[0];
+  private long[] times = new long[0];
+  private int[] meta = new int[0];
+  private float[] scores = new float[0];
+  private int mask = -1;
+  private int size;
+
+  private long[] ring = new long[0];
+  private int head;
+
+  private int[] unlabelledByModel = new int[8];
+  private int unlabelled;
+
+  public PendingPredictions(int maxPending, long ttlMillis, ExpiryListener listener) {
+    if (maxPending < 0 || ttlMillis <= 0) {
+      throw new IllegalArgumentException("maxPending >= 0 and ttl > 0 required");
+    }
+    this.maxPending = maxPending;
+    this.ttlMillis = ttlMillis;
+    this.listener = listener;
+  }
+
+  /**
+   * Remembers a prediction until its label arrives. A second prediction with the same key replaces
+   * the first while it is unlabelled and is ignored once it is labelled.
+   */
+  public void add(long key, int model, int version, byte flagged, double score, long timeMillis) {
+    if (maxPending == 0) {
+      return;
+    }
+    if (model < 0 || model > MAX_INDEX || version < 0 || version > MAX_INDEX) {
+      throw new IllegalArgumentException("model or version index out of range");
+    }
+    key = nonZero(key);
+    int slot = find(key);
+    if (slot >= 0) {
+      if (!isLabelled(meta[slot])) {
+        countUnlabelled(modelOf(meta[slot]), -1);
+        meta[slot] = pack(model, version, flagged, false);
+        times[slot] = timeMillis;
+        scores[slot] = (float) score;
+        countUnlabelled(model, 1);
+      }
+      return;
+    }
+    if (size == maxPending) {
+      evictOldest(ExpiryReason.CAPACITY);
+    }
+    ensureCapacity(size + 1);
+    slot = insertSlot(key);
+    keys[slot] = key;
+    times[slot] = timeMillis;
+    meta[slot] = pack(model, version, flagged, false);
+    scores[slot] = (float) score;
+    size++;
+    ring[(head + size - 1) % ring.length] = key;
+    countUnlabelled(model, 1);
+  }
+
+  /** Matches a label to its prediction and marks that prediction labelled. */
+  public Join label(long key) {
+    key = nonZero(key);
+    int slot = find(key);
+    if (slot < 0) {
+      return UNMATCHED;
+    }
+    int m = meta[slot];
+    if (isLabelled(m)) {
+      return DUPLICATE;
+    }
+    meta[slot] = m | LABELLED_BIT;
+    countUnlabelled(modelOf(m), -1);
+    return new Join(
+        JoinResult.JOINED,
+        new PendingPrediction(modelOf(m), versionOf(m), flaggedOf(m), scores[slot], times[slot]));
+  }
+
+  /** Drops predictions older than the TTL at {@code nowMillis}, oldest first. */
+  public void expire(long nowMillis) {
+    while (size > 0) {
+      int slot = find(ring[head]);
+      if (nowMillis - times[slot] < ttlMillis) {
+        return;
+      }
+      evictOldest(ExpiryReason.TTL);
+    }
+  }
+
+  /** Predictions of {@code model} still waiting for their label. */
+  public int unlabelled(int model) {
+    return model < unlabelledByModel.length ? unlabelledByModel[model] : 0;
+  }
+
+  public int unlabelled() {
+    return unlabelled;
+  }
+
+  /** Entries held, labelled markers included. */
+  public int size() {
+    return size;
+  }
+
+  private void evictOldest(ExpiryReason reason) {
+    long key = ring[head];
+    head = (head + 1) % ring.length;
+    int slot = find(key);
+    int m = meta[slot];
+    removeSlot(slot);
+    size--;
+    if (!isLabelled(m)) {
+      countUnlabelled(modelOf(m), -1);
+      listener.expired(modelOf(m), reason);
+    }
+  }
+
+  private void countUnlabelled(int model, int delta) {
+    if (model >= unlabelledByModel.length) {
+      unlabelledByModel =
+          Arrays.copyOf(unlabelledByModel, Math.max(model + 1, unlabelledByModel.length * 2));
+    }
+    unlabelledByModel[model] += delta;
+    unlabelled += delta;
+  }
+
+  // --- the table ---------------------------------------------------------------------------
+
+  private static final int LABELLED_BIT = 1 << 2;
+
+  private static int pack(int model, int version, byte flagged, boolean labelled) {
+    int flag = flagged < 0 ? 0 : flagged + 1;
+    return (model << (VERSION_BITS + 3)) | (version << 3) | (labelled ? LABELLED_BIT : 0) | flag;
+  }
+
+  private static int modelOf(int m) {
+    return m >>> (VERSION_BITS + 3);
+  }
+
+  private static int versionOf(int m) {
+    return (m >>> 3) & ((1 << VERSION_BITS) - 1);
+  }
+
+  private static byte flaggedOf(int m) {
+    return (byte) ((m & 3) - 1);
+  }
+
+  private static boolean isLabelled(int m) {
+    return (m & LABELLED_BIT) != 0;
+  }
+
+  private static long nonZero(long key) {
+    return key == 0 ? 1 : key;
+  }
+
+  private int home(long key) {
+    return (int) PredictionKey.finish(key) & mask;
+  }
+
+  private int find(long key) {
+    if (size == 0) {
+      return -1;
+    }
+    for (int i = home(key); ; i = (i + 1) & mask) {
+      long k = keys[i];
+      if (k == key) {
+        return i;
+      }
+      if (k == 0) {
+        return -1;
+      }
+    }
+  }
+
+  private int insertSlot(long key) {
+    int i = home(key);
+    while (keys[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  /** Backward-shift deletion keeps every probe chain intact without tombstones. */
+  private void removeSlot(int slot) {
+    int hole = slot;
+    int j = slot;
+    while (true) {
+      j = (j + 1) & mask;
+      long k = keys[j];
+      if (k == 0) {
+        keys[hole] = 0;
+        return;
+      }
+      int h = home(k);
+      boolean movable = hole <= j ? (h <= hole || h > j) : (h <= hole && h > j);
+      if (movable) {
+        keys[hole] = k;
+        times[hole] = times[j];
+        meta[hole] = meta[j];
+        scores[hole] = scores[j];
+        hole = j;
+      }
+    }
+  }
+
+  private void ensureCapacity(int needed) {
+    if (needed > ring.length) {
+      int capacity = (int) Math.min(maxPending, Math.max(MIN_CAPACITY, (long) ring.length * 2));
+      long[] bigger = new long[capacity];
+      for (int i = 0; i < size; i++) {
+        bigger[i] = ring[(head + i) % ring.length];
+      }
+      ring = bigger;
+      head = 0;
+    }
+    if ((long) needed * 4 > (long) keys.length * 3) {
+      int capacity = Math.max(MIN_CAPACITY, keys.length * 2);
+      long[] oldKeys = keys;
+      long[] oldTimes = times;
+      int[] oldMeta = meta;
+      float[] oldScores = scores;
+      keys = new long[capacity];
+      times = new long[capacity];
+      meta = new int[capacity];
+      scores = new float[capacity];
+      mask = capacity - 1;
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldKeys[i] != 0) {
+          int s = insertSlot(oldKeys[i]);
+          keys[s] = oldKeys[i];
+          times[s] = oldTimes[i];
+          meta[s] = oldMeta[i];
+          scores[s] = oldScores[i];
+        }
+      }
+    }
+  }
+}
