@@ -25,8 +25,7 @@ final class ConfigFile {
   }
 
   private static String describe(String fileName, ConfigProblem problem) {
-    String text = problem.toString();
-    // YAML syntax errors already start with the file name and line.
-    return text.startsWith(fileName + ":") ? text : fileName + ": " + text;
+    // Problems of the file as a whole (not found, syntax) already say which file and where.
+    return problem.path().isEmpty() ? problem.message() : fileName + ": " + problem;
   }
 }

@@ -30,6 +30,8 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads the YAML configuration into {@link MlmonConfig}. Every problem is reported with its key
@@ -82,10 +84,7 @@ public final class ConfigLoader {
     try {
       root = mapper.readTree(yaml);
     } catch (JsonProcessingException e) {
-      JsonLocation loc = e.getLocation();
-      String where =
-          loc == null ? fileName : fileName + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-      throw new ConfigException("", where + ": invalid YAML: " + firstLine(e.getOriginalMessage()));
+      throw new ConfigException("", syntaxError(fileName, e));
     }
     if (root == null) {
       root = MissingNode.getInstance();
@@ -111,6 +110,35 @@ public final class ConfigLoader {
       throw new ConfigException(problems);
     }
     return config;
+  }
+
+  /**
+   * {@code file:line:column: invalid YAML: problem (context at line n)}, from SnakeYAML's marks.
+   */
+  private static String syntaxError(String fileName, JsonProcessingException e) {
+    if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+      Mark at = m.getProblemMark();
+      StringBuilder text =
+          new StringBuilder(fileName)
+              .append(':')
+              .append(at.getLine() + 1)
+              .append(':')
+              .append(at.getColumn() + 1)
+              .append(": invalid YAML: ")
+              .append(firstLine(m.getProblem()));
+      if (m.getContext() != null && m.getContextMark() != null) {
+        text.append(" (")
+            .append(firstLine(m.getContext()))
+            .append(" at line ")
+            .append(m.getContextMark().getLine() + 1)
+            .append(')');
+      }
+      return text.toString();
+    }
+    JsonLocation loc = e.getLocation();
+    String where =
+        loc == null ? fileName : fileName + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+    return where + ": invalid YAML: " + firstLine(e.getOriginalMessage());
   }
 
   private static String firstLine(String message) {
@@ -273,7 +301,11 @@ public final class ConfigLoader {
             // The outer value would be read whole and the inner field never found.
             node.child(e.getKey())
                 .problem(
-                    pointer + " and fields." + earlier.getValue() + " (" + other
+                    pointer
+                        + " and fields."
+                        + earlier.getValue()
+                        + " ("
+                        + other
                         + ") overlap: one lies inside the other");
           }
         }
@@ -397,8 +429,7 @@ public final class ConfigLoader {
         return DriftConfig.Decision.auto();
       }
       double max = P_VALUE_METHODS.contains(method) ? 1.0 : Double.MAX_VALUE;
-      double threshold =
-          node.child("threshold").positive(DEFAULT_THRESHOLDS.get(method), max);
+      double threshold = node.child("threshold").positive(DEFAULT_THRESHOLDS.get(method), max);
       return new DriftConfig.Decision(method, threshold);
     }
 
