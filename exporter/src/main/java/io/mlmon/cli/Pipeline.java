@@ -3,49 +3,118 @@ package io.mlmon.cli;
 import io.mlmon.config.MlmonConfig;
 import io.mlmon.config.SourceConfig;
 import io.mlmon.ingest.EventParser;
+import io.mlmon.ingest.FileIdentity;
 import io.mlmon.ingest.LogTailer;
 import io.mlmon.ingest.SourceReader;
 import io.mlmon.ingest.StartPosition;
+import io.mlmon.monitor.Checkpointer;
 import io.mlmon.monitor.IngestLoop;
 import io.mlmon.monitor.Monitor;
+import io.mlmon.state.Checkpoint;
+import io.mlmon.state.CheckpointFile;
+import io.mlmon.state.CorruptCheckpointException;
+import io.mlmon.state.FilePosition;
+import io.mlmon.state.PendingTables;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The ingest side wired from a config: tailers, parsers, the monitor and the loop driving them. */
 final class Pipeline implements AutoCloseable {
   /** How the sources are read. */
   enum Mode {
-    /** Follow the sources from their configured start, ages by the wall clock. */
+    /** Follow the sources from their checkpoint or configured start; ages by the wall clock. */
     RUN,
-    /** Every source from its beginning to its end, ages by event time. */
+    /** Every source from its beginning to its end, ages by event time; no checkpoint. */
     REPLAY
   }
 
   static final long POLL_INTERVAL_MILLIS = 250;
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   final Monitor monitor;
   final IngestLoop loop;
   private final List<SourceReader> readers;
 
   Pipeline(MlmonConfig config, Mode mode) {
-    this.monitor =
-        new Monitor(
-            config.models(),
-            config.limits(),
-            config.labels(),
-            mode == Mode.RUN ? Monitor.TimeMode.WALL_CLOCK : Monitor.TimeMode.EVENT_TIME,
-            System::currentTimeMillis);
+    Optional<Checkpoint> checkpoint = Optional.empty();
+    boolean loadFailed = false;
+    CheckpointFile file = new CheckpointFile(config.stateDir());
+    Monitor restored = newMonitor(config, mode);
+    if (mode == Mode.RUN) {
+      try {
+        PendingTables[] tables = new PendingTables[1];
+        CheckpointFile.PendingTarget[] target = new CheckpointFile.PendingTarget[1];
+        Monitor m = restored;
+        checkpoint =
+            file.read(
+                t -> {
+                  tables[0] = t;
+                  target[0] = m.pendingTarget(t);
+                },
+                (key, time, model, version, flagged, labelled, score) ->
+                    target[0].restore(key, time, model, version, flagged, labelled, score));
+        checkpoint.ifPresent(
+            c ->
+                LOG.info(
+                    "resuming from {} ({} pending predictions)",
+                    file.path(),
+                    m.pendingSource().count()));
+      } catch (CorruptCheckpointException | IOException e) {
+        LOG.warn("ignoring checkpoint: {}; starting fresh", e.getMessage());
+        loadFailed = true;
+        checkpoint = Optional.empty();
+        restored = newMonitor(config, mode);
+      }
+    }
+    this.monitor = restored;
     this.readers = new ArrayList<>();
     for (SourceConfig source : config.sources()) {
-      StartPosition start =
-          mode == Mode.REPLAY || source.startAt() == SourceConfig.StartAt.BEGINNING
-              ? StartPosition.beginning()
-              : StartPosition.end();
+      StartPosition start = startPosition(source, mode, checkpoint);
       LogTailer tailer = new LogTailer(source.name(), source.path(), source.maxLineBytes(), start);
       EventParser parser = new EventParser(config.fields(), config.limits().maxFeaturesPerModel());
       readers.add(new SourceReader(tailer, parser, monitor, System::currentTimeMillis));
     }
-    this.loop = new IngestLoop(readers, monitor, POLL_INTERVAL_MILLIS, System::currentTimeMillis);
+    Checkpointer checkpointer =
+        mode == Mode.RUN
+            ? new Checkpointer(file, readers, monitor, System::currentTimeMillis, loadFailed)
+            : null;
+    this.loop =
+        new IngestLoop(
+            readers, monitor, POLL_INTERVAL_MILLIS, System::currentTimeMillis, checkpointer);
+  }
+
+  private static Monitor newMonitor(MlmonConfig config, Mode mode) {
+    return new Monitor(
+        config.models(),
+        config.limits(),
+        config.labels(),
+        mode == Mode.RUN ? Monitor.TimeMode.WALL_CLOCK : Monitor.TimeMode.EVENT_TIME,
+        System::currentTimeMillis);
+  }
+
+  private static StartPosition startPosition(
+      SourceConfig source, Mode mode, Optional<Checkpoint> checkpoint) {
+    if (mode == Mode.REPLAY) {
+      return StartPosition.beginning();
+    }
+    StartPosition configured =
+        source.startAt() == SourceConfig.StartAt.BEGINNING
+            ? StartPosition.beginning()
+            : StartPosition.end();
+    if (checkpoint.isEmpty() || !checkpoint.get().positions().containsKey(source.name())) {
+      return configured;
+    }
+    Map<FileIdentity, Long> saved = new HashMap<>();
+    for (FilePosition p : checkpoint.get().positions().get(source.name())) {
+      saved.put(new FileIdentity(p.device(), p.inode(), p.fallbackKey()), p.offset());
+    }
+    return StartPosition.resume(saved, checkpoint.get().writtenAtMillis(), configured);
   }
 
   @Override

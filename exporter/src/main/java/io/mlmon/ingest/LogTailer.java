@@ -179,7 +179,8 @@ public final class LogTailer implements Closeable {
     try {
       FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
       long size = channel.size();
-      long offset = startPosition.offset(identity, size, initial);
+      long modified = Files.getLastModifiedTime(path).toMillis();
+      long offset = startPosition.offset(identity, size, modified, initial);
       if (offset < 0 || offset > size) {
         offset = 0;
       }
@@ -243,9 +244,11 @@ public final class LogTailer implements Closeable {
   }
 
   /** The files open now with the offset after their last complete line (for checkpoints). */
-  public Map<FileIdentity, Long> lineBoundaryOffsets() {
-    Map<FileIdentity, Long> out = new LinkedHashMap<>();
-    files.values().forEach(f -> out.put(f.identity, f.lineBoundaryOffset()));
+  public List<ReadPosition> positions() {
+    List<ReadPosition> out = new ArrayList<>(files.size());
+    for (TrackedFile f : files.values()) {
+      out.add(new ReadPosition(f.identity, f.lineBoundaryOffset(), f.path.toString()));
+    }
     return out;
   }
 

@@ -2,6 +2,7 @@ package io.mlmon.metrics;
 
 import io.mlmon.ingest.Rejection;
 import io.mlmon.ingest.SourceSnapshot;
+import io.mlmon.monitor.CheckpointStatus;
 import io.mlmon.monitor.IngestSnapshot;
 import io.mlmon.monitor.LimitKind;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -62,13 +63,42 @@ public final class IngestMetrics implements MultiCollector {
     for (LimitKind k : LimitKind.values()) {
       limited.add(s.monitor().limited(k), k.label());
     }
-    return MetricSnapshots.of(
-        lines.build(),
-        bytes.build(),
-        rejected.build(),
-        rotations.build(),
-        offset.build(),
-        size.build(),
-        limited.build());
+    MetricSnapshots.Builder out =
+        MetricSnapshots.builder()
+            .metricSnapshot(lines.build())
+            .metricSnapshot(bytes.build())
+            .metricSnapshot(rejected.build())
+            .metricSnapshot(rotations.build())
+            .metricSnapshot(offset.build())
+            .metricSnapshot(size.build())
+            .metricSnapshot(limited.build());
+    CheckpointStatus checkpoint = s.checkpoint();
+    if (checkpoint.enabled()) {
+      out.metricSnapshot(
+          Family.counter(
+                  "mlmon_checkpoint_writes_total",
+                  "Checkpoints (read positions and pending labels) written to state_dir, by result.",
+                  "result")
+              .add(checkpoint.successes(), "success")
+              .add(checkpoint.failures(), "failure")
+              .build());
+      checkpoint
+          .lastSuccessMillis()
+          .ifPresent(
+              t ->
+                  out.metricSnapshot(
+                      Family.gauge(
+                              "mlmon_checkpoint_last_success_timestamp_seconds",
+                              "When the last checkpoint was written.")
+                          .add(t / 1000.0)
+                          .build()));
+      out.metricSnapshot(
+          Family.counter(
+                  "mlmon_checkpoint_load_failures_total",
+                  "Checkpoints found at start that were unreadable or corrupt and ignored.")
+              .add(checkpoint.loadFailed() ? 1 : 0)
+              .build());
+    }
+    return out.build();
   }
 }

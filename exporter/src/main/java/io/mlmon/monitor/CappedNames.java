@@ -55,6 +55,10 @@ final class CappedNames {
     return names.size();
   }
 
+  List<String> names() {
+    return List.copyOf(names);
+  }
+
   private int add(String name) {
     int index = names.size();
     names.add(name);

@@ -25,17 +25,23 @@ public final class IngestLoop implements Runnable {
   private final Monitor monitor;
   private final long pollIntervalMillis;
   private final LongSupplier wallClockMillis;
+  private final Checkpointer checkpointer;
   private final AtomicReference<IngestSnapshot> latest =
       new AtomicReference<>(IngestSnapshot.EMPTY);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
   private long lastPublishMillis;
 
+  /**
+   * @param checkpointer writes checkpoints while running and at stop; null for none (replay)
+   */
   public IngestLoop(
       List<SourceReader> readers,
       Monitor monitor,
       long pollIntervalMillis,
-      LongSupplier wallClockMillis) {
+      LongSupplier wallClockMillis,
+      Checkpointer checkpointer) {
+    this.checkpointer = checkpointer;
     this.readers = List.copyOf(readers);
     this.monitor = monitor;
     this.pollIntervalMillis = pollIntervalMillis;
@@ -58,10 +64,16 @@ public final class IngestLoop implements Runnable {
         if (read == 0 || now - lastPublishMillis >= PUBLISH_EVERY_MILLIS) {
           monitor.expire();
           publish();
+          if (checkpointer != null) {
+            checkpointer.maybeSave();
+          }
         }
         if (read == 0 && running) {
           sleep(pollIntervalMillis);
         }
+      }
+      if (checkpointer != null) {
+        checkpointer.save();
       }
       publish();
     } catch (RuntimeException e) {
@@ -117,7 +129,12 @@ public final class IngestLoop implements Runnable {
       sources.add(reader.snapshot());
     }
     long now = wallClockMillis.getAsLong();
-    IngestSnapshot snapshot = new IngestSnapshot(sources, monitor.snapshot(), now);
+    IngestSnapshot snapshot =
+        new IngestSnapshot(
+            sources,
+            monitor.snapshot(),
+            checkpointer == null ? CheckpointStatus.DISABLED : checkpointer.status(),
+            now);
     latest.set(snapshot);
     lastPublishMillis = now;
     return snapshot;

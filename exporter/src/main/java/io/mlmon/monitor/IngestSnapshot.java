@@ -9,12 +9,16 @@ import java.util.Objects;
  * replay output read. Never mutated; replaced as a whole.
  */
 public record IngestSnapshot(
-    List<SourceSnapshot> sources, MonitorSnapshot monitor, long takenAtMillis) {
+    List<SourceSnapshot> sources,
+    MonitorSnapshot monitor,
+    CheckpointStatus checkpoint,
+    long takenAtMillis) {
   public static final IngestSnapshot EMPTY =
-      new IngestSnapshot(List.of(), MonitorSnapshot.EMPTY, 0);
+      new IngestSnapshot(List.of(), MonitorSnapshot.EMPTY, CheckpointStatus.DISABLED, 0);
 
   public IngestSnapshot {
     sources = List.copyOf(sources);
     Objects.requireNonNull(monitor, "monitor");
+    Objects.requireNonNull(checkpoint, "checkpoint");
   }
 }

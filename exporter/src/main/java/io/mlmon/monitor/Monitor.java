@@ -11,6 +11,8 @@ import io.mlmon.quality.Outcome;
 import io.mlmon.quality.PendingPrediction;
 import io.mlmon.quality.PendingPredictions;
 import io.mlmon.quality.PredictionKey;
+import io.mlmon.state.CheckpointFile;
+import io.mlmon.state.PendingTables;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -195,6 +197,52 @@ public final class Monitor implements EventSink {
   /** Drops pending predictions older than {@code labels.ttl}. */
   public void expire() {
     pending.expire(nowMillis());
+  }
+
+  /** The pending predictions, for a checkpoint. */
+  public CheckpointFile.PendingSource pendingSource() {
+    return new CheckpointFile.PendingSource() {
+      @Override
+      public PendingTables tables() {
+        List<List<String>> versions = new ArrayList<>(models.size());
+        for (ModelState m : models) {
+          versions.add(m.versions.names());
+        }
+        return new PendingTables(modelNames.names(), versions);
+      }
+
+      @Override
+      public int count() {
+        return pending.size();
+      }
+
+      @Override
+      public void forEachOldestFirst(PendingPredictions.Visitor visitor) {
+        pending.forEachOldestFirst(visitor);
+      }
+    };
+  }
+
+  /**
+   * Where a checkpoint's pending predictions go back: the checkpoint's model and version indexes
+   * are mapped to this run's by name (under this run's limits).
+   */
+  public CheckpointFile.PendingTarget pendingTarget(PendingTables tables) {
+    int[] modelIndex = new int[tables.models().size()];
+    int[][] versionIndex = new int[modelIndex.length][];
+    for (int m = 0; m < modelIndex.length; m++) {
+      modelIndex[m] = modelNames.indexOf(tables.models().get(m));
+      ModelState state = stateOf(modelIndex[m]);
+      List<String> versions = tables.versions().get(m);
+      versionIndex[m] = new int[versions.size()];
+      for (int v = 0; v < versions.size(); v++) {
+        versionIndex[m][v] = state.versions.indexOf(versions.get(v));
+        state.version(versionIndex[m][v]);
+      }
+    }
+    return (key, time, model, version, flagged, labelled, score) ->
+        pending.restore(
+            key, time, modelIndex[model], versionIndex[model][version], flagged, labelled, score);
   }
 
   public MonitorSnapshot snapshot() {

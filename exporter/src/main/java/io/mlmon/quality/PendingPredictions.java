@@ -120,6 +120,48 @@ public final class PendingPredictions {
     }
   }
 
+  /** Receives stored predictions, oldest first, for checkpoints. */
+  @FunctionalInterface
+  public interface Visitor {
+    void entry(
+        long key,
+        long timeMillis,
+        int model,
+        int version,
+        byte flagged,
+        boolean labelled,
+        float score);
+  }
+
+  /** Visits every stored prediction (labelled markers included) from the oldest to the newest. */
+  public void forEachOldestFirst(Visitor visitor) {
+    for (int i = 0; i < size; i++) {
+      long key = ring[(head + i) % ring.length];
+      int slot = find(key);
+      int m = meta[slot];
+      visitor.entry(
+          key, times[slot], modelOf(m), versionOf(m), flaggedOf(m), isLabelled(m), scores[slot]);
+    }
+  }
+
+  /**
+   * Puts back a prediction read from a checkpoint, as the newest; call in the visiting order to
+   * rebuild the same expiry order.
+   */
+  public void restore(
+      long key,
+      long timeMillis,
+      int model,
+      int version,
+      byte flagged,
+      boolean labelled,
+      float score) {
+    add(key, model, version, flagged, score, timeMillis);
+    if (labelled) {
+      label(key);
+    }
+  }
+
   /** Predictions of {@code model} still waiting for their label. */
   public int unlabelled(int model) {
     return model < unlabelledByModel.length ? unlabelledByModel[model] : 0;

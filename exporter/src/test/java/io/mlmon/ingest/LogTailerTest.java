@@ -243,7 +243,7 @@ class LogTailerTest {
     append("p.jsonl", "abc\nde");
     LogTailer t = tailer("p.jsonl");
     poll(t);
-    assertThat(t.lineBoundaryOffsets().values()).containsExactly(4L);
+    assertThat(t.positions()).extracting(ReadPosition::offset).containsExactly(4L);
   }
 
   @ParameterizedTest

@@ -68,7 +68,7 @@ class ScrapeDuringIngestTest {
             new EventParser(FieldMapping.DEFAULTS, 10),
             stuckAt500,
             System::currentTimeMillis);
-    IngestLoop loop = new IngestLoop(List.of(reader), monitor, 50, System::currentTimeMillis);
+    IngestLoop loop = new IngestLoop(List.of(reader), monitor, 50, System::currentTimeMillis, null);
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(new IngestMetrics(loop::latest));
     registry.register(new ModelMetrics(loop::latest));
