@@ -1,6 +1,8 @@
 package io.mlmon.cli;
 
 import io.mlmon.config.MlmonConfig;
+import io.mlmon.config.WebConfig;
+import io.mlmon.http.TlsSetup;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -17,6 +19,17 @@ final class CheckConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     MlmonConfig cfg = ConfigFile.load(config);
+    cfg.server()
+        .webConfig()
+        .flatMap(WebConfig::tls)
+        .ifPresent(
+            tls -> {
+              try {
+                TlsSetup.validate(tls);
+              } catch (IllegalArgumentException e) {
+                throw new UserError("server.web_config: " + e.getMessage(), 2);
+              }
+            });
     System.out.printf(
         "%s: OK (%d source%s, %d model%s, listening on %s)%n",
         config,

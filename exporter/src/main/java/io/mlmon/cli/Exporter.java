@@ -2,6 +2,7 @@ package io.mlmon.cli;
 
 import io.javalin.util.JavalinBindException;
 import io.mlmon.config.MlmonConfig;
+import io.mlmon.config.WebConfig;
 import io.mlmon.http.HttpServer;
 import io.mlmon.http.LandingPage;
 import io.mlmon.http.Readiness;
@@ -44,16 +45,30 @@ public final class Exporter implements AutoCloseable {
     Thread ingest = new Thread(pipeline.loop, "mlmon-ingest");
     ingest.start();
     Readiness readiness = () -> notReady(pipeline);
-    HttpServer http =
-        new HttpServer(
-            config.server(), registry, readiness, new LandingPage(version, pipeline.loop::latest));
+    HttpServer http;
+    try {
+      http =
+          new HttpServer(
+              config.server(),
+              registry,
+              readiness,
+              new LandingPage(version, pipeline.loop::latest));
+    } catch (IllegalArgumentException e) {
+      stopQuietly(pipeline, ingest);
+      throw new UserError("server.web_config: " + e.getMessage(), 2);
+    }
     try {
       http.start();
     } catch (JavalinBindException e) {
       stopQuietly(pipeline, ingest);
       throw new UserError("cannot listen on " + config.server().listen() + ": address in use", 1);
     }
-    LOG.info("mlmon {} serving http://{}:{}/metrics", version, config.server().host(), http.port());
+    LOG.info(
+        "mlmon {} serving {}://{}:{}/metrics",
+        version,
+        config.server().webConfig().flatMap(WebConfig::tls).isPresent() ? "https" : "http",
+        config.server().host(),
+        http.port());
     return new Exporter(pipeline, ingest, http);
   }
 

@@ -182,7 +182,7 @@ public final class ConfigLoader {
     }
 
     ServerConfig server(YamlNode node) {
-      node.checkMapping(Set.of("listen", "web_config"));
+      node.checkMapping(Set.of("listen", "web_config", "health_without_auth"));
       String host = "0.0.0.0";
       int port = ServerConfig.DEFAULT_PORT;
       YamlNode listen = node.child("listen");
@@ -209,7 +209,11 @@ public final class ConfigLoader {
           }
         }
       }
-      return new ServerConfig(host, port, existingFile(node.child("web_config")));
+      YamlNode webNode = node.child("web_config");
+      Optional<WebConfig> web =
+          existingFile(webNode).flatMap(file -> WebConfigLoader.load(webNode, file));
+      boolean healthOpen = node.child("health_without_auth").bool(false);
+      return new ServerConfig(host, port, web, healthOpen);
     }
 
     List<SourceConfig> sources(YamlNode node) {

@@ -1,11 +1,14 @@
 package io.mlmon.config;
 
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Where the HTTP server listens, and the optional exporter-toolkit web config (TLS, auth). */
-public record ServerConfig(String host, int port, Optional<Path> webConfig) {
+/**
+ * Where the HTTP server listens, the optional exporter-toolkit web config (TLS, basic auth), and
+ * whether the health endpoints stay open without credentials (for orchestrator probes).
+ */
+public record ServerConfig(
+    String host, int port, Optional<WebConfig> webConfig, boolean healthWithoutAuth) {
   public static final int DEFAULT_PORT = 10910;
 
   public ServerConfig {

@@ -100,7 +100,7 @@ class ConfigLoaderTest {
               max_error_types: 8
             """);
     assertThat(c.server().listen()).isEqualTo("127.0.0.1:9999");
-    assertThat(c.server().webConfig()).contains(dir.resolve("web.yml"));
+    assertThat(c.server().webConfig().orElseThrow().file()).isEqualTo(dir.resolve("web.yml"));
     assertThat(c.stateDir()).isEqualTo(Path.of("/var/lib/mlmon"));
     assertThat(c.sources().get(0).path()).isEqualTo(Path.of("/var/log/model/predictions*.jsonl"));
     assertThat(c.sources().get(0).startAt()).isEqualTo(SourceConfig.StartAt.BEGINNING);
