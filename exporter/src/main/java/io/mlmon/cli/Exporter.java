@@ -3,10 +3,12 @@ package io.mlmon.cli;
 import io.javalin.util.JavalinBindException;
 import io.mlmon.config.MlmonConfig;
 import io.mlmon.config.WebConfig;
+import io.mlmon.host.HostMonitor;
 import io.mlmon.http.HttpServer;
 import io.mlmon.http.LandingPage;
 import io.mlmon.http.Readiness;
 import io.mlmon.metrics.BuildInfo;
+import io.mlmon.metrics.HostMetrics;
 import io.mlmon.metrics.IngestMetrics;
 import io.mlmon.metrics.ModelMetrics;
 import io.mlmon.monitor.IngestSnapshot;
@@ -28,11 +30,13 @@ public final class Exporter implements AutoCloseable {
   private final Pipeline pipeline;
   private final Thread ingestThread;
   private final HttpServer http;
+  private final HostMonitor host;
 
-  private Exporter(Pipeline pipeline, Thread ingestThread, HttpServer http) {
+  private Exporter(Pipeline pipeline, Thread ingestThread, HttpServer http, HostMonitor host) {
     this.pipeline = pipeline;
     this.ingestThread = ingestThread;
     this.http = http;
+    this.host = host;
   }
 
   /** Starts ingest and the HTTP server; throws {@link UserError} when the port is taken. */
@@ -42,6 +46,8 @@ public final class Exporter implements AutoCloseable {
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.builder().register(registry);
     registerModelMetrics(registry, pipeline.loop::latest, version);
+    HostMonitor host = HostMonitor.start(config);
+    registry.register(new HostMetrics(host::latest, host::probes));
     Thread ingest = new Thread(pipeline.loop, "mlmon-ingest");
     ingest.start();
     Readiness readiness = () -> notReady(pipeline);
@@ -55,12 +61,14 @@ public final class Exporter implements AutoCloseable {
               new LandingPage(version, pipeline.loop::latest));
     } catch (IllegalArgumentException e) {
       stopQuietly(pipeline, ingest);
+      host.close();
       throw new UserError("server.web_config: " + e.getMessage(), 2);
     }
     try {
       http.start();
     } catch (JavalinBindException e) {
       stopQuietly(pipeline, ingest);
+      host.close();
       throw new UserError("cannot listen on " + config.server().listen() + ": address in use", 1);
     }
     LOG.info(
@@ -69,7 +77,7 @@ public final class Exporter implements AutoCloseable {
         config.server().webConfig().flatMap(WebConfig::tls).isPresent() ? "https" : "http",
         config.server().host(),
         http.port());
-    return new Exporter(pipeline, ingest, http);
+    return new Exporter(pipeline, ingest, http, host);
   }
 
   /** The collectors shared by {@code run} and {@code replay}: everything but JVM metrics. */
@@ -103,6 +111,7 @@ public final class Exporter implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    host.close();
     stopQuietly(pipeline, ingestThread);
   }
 

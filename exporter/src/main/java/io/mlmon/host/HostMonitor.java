@@ -1,0 +1,130 @@
+package io.mlmon.host;
+
+import io.mlmon.config.HostConfig;
+import io.mlmon.config.MlmonConfig;
+import io.mlmon.config.SourceConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import oshi.SystemInfo;
+
+/**
+ * The host side of {@code mlmon run}: one {@link SystemInfo} for the process, the sampler on a
+ * daemon thread ("mlmon-host") every {@code host.interval}, and the probes. With {@code
+ * host.enabled: false} the host itself is not sampled, but configured serving processes and probes
+ * still are; with nothing to sample no thread starts.
+ */
+public final class HostMonitor implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HostMonitor.class);
+
+  private final HostSampler sampler;
+  private final ScheduledExecutorService scheduler;
+  private final Probes probes;
+
+  private HostMonitor(HostSampler sampler, ScheduledExecutorService scheduler, Probes probes) {
+    this.sampler = sampler;
+    this.scheduler = scheduler;
+    this.probes = probes;
+  }
+
+  /** Starts sampling and probing as {@code config.host()} says. */
+  public static HostMonitor start(MlmonConfig config) {
+    return start(config, () -> new OshiHostSource(new SystemInfo()));
+  }
+
+  /** As {@link #start(MlmonConfig)}, reading the host from {@code source} (made only if needed). */
+  static HostMonitor start(MlmonConfig config, Supplier<HostSource> source) {
+    HostConfig host = config.host();
+    HostSampler sampler = null;
+    ScheduledThreadPoolExecutor scheduler = null;
+    HostSource os = null;
+    if (host.enabled() || !host.processes().isEmpty()) {
+      try {
+        os = source.get();
+      } catch (RuntimeException | LinkageError e) {
+        // OSHI does not support this platform (or its native access is missing): run without
+        LOG.warn("cannot sample the host or serving processes here: {}", e.toString());
+      }
+    }
+    if (os != null) {
+      sampler = new HostSampler(os, host, watchedPaths(config));
+      scheduler = new ScheduledThreadPoolExecutor(1, new DaemonThreads("mlmon-host"));
+      scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+      // fixed delay, not rate: after a sample stuck on a hung mount, no burst of catch-up samples
+      scheduler.scheduleWithFixedDelay(
+          new SampleTask(sampler), 0, host.interval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+    return new HostMonitor(sampler, scheduler, Probes.start(host.probes()));
+  }
+
+  /** The filesystems worth watching: those of the sources and of the state dir. */
+  static List<Path> watchedPaths(MlmonConfig config) {
+    List<Path> paths = new ArrayList<>();
+    for (SourceConfig source : config.sources()) {
+      paths.add(source.path());
+    }
+    paths.add(config.stateDir());
+    return paths;
+  }
+
+  /** Runs one sample; logs a failure once until sampling works again, and never lets it escape. */
+  private static final class SampleTask implements Runnable {
+    private final HostSampler sampler;
+    private boolean failing;
+
+    SampleTask(HostSampler sampler) {
+      this.sampler = sampler;
+    }
+
+    @Override
+    public void run() {
+      try {
+        sampler.sample();
+        if (failing) {
+          LOG.info("host sampling works again");
+          failing = false;
+        }
+      } catch (RuntimeException | LinkageError e) {
+        // an escaping exception would cancel the schedule; the last good sample stays published
+        if (!failing) {
+          LOG.warn("host sampling failed; keeping the last sample", e);
+          failing = true;
+        }
+      }
+    }
+  }
+
+  /**
+   * The last host sample; {@link HostSnapshot#EMPTY} before the first or when nothing is sampled.
+   */
+  public HostSnapshot latest() {
+    return sampler == null ? HostSnapshot.EMPTY : sampler.latest();
+  }
+
+  /** The last result of each probe. */
+  public List<ProbeResult> probes() {
+    return probes.latest();
+  }
+
+  /** Stops sampling and probing. */
+  @Override
+  public void close() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      try {
+        if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+          LOG.warn("host sampling did not stop within 5 s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    probes.close();
+  }
+}
