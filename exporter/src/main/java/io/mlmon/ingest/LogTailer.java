@@ -49,6 +49,7 @@ public final class LogTailer implements Closeable {
   private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES);
   private final TailerCounters counters = new TailerCounters();
   private final Set<Path> warnedUnreadable = new HashSet<>();
+  private final Opener opener;
   private boolean scanned;
   private long lastScanNanos;
 
@@ -58,6 +59,23 @@ public final class LogTailer implements Closeable {
       int maxLineBytes,
       StartPosition startPosition,
       LongSupplier nanoTime) {
+    this(
+        source,
+        pattern,
+        maxLineBytes,
+        startPosition,
+        nanoTime,
+        path -> FileChannel.open(path, StandardOpenOption.READ));
+  }
+
+  LogTailer(
+      String source,
+      Path pattern,
+      int maxLineBytes,
+      StartPosition startPosition,
+      LongSupplier nanoTime,
+      Opener opener) {
+    this.opener = opener;
     this.source = source;
     Path absolute = pattern.toAbsolutePath().normalize();
     String fileName = absolute.getFileName() == null ? "" : absolute.getFileName().toString();
@@ -76,6 +94,12 @@ public final class LogTailer implements Closeable {
 
   public LogTailer(String source, Path pattern, int maxLineBytes, StartPosition startPosition) {
     this(source, pattern, maxLineBytes, startPosition, System::nanoTime);
+  }
+
+  /** Opens a file for reading; a seam so tests can refuse access even when running as root. */
+  @FunctionalInterface
+  interface Opener {
+    FileChannel open(Path path) throws IOException;
   }
 
   static boolean isGlob(String name) {
@@ -157,6 +181,10 @@ public final class LogTailer implements Closeable {
         // Vanished between listing and stat: the next scan will tell.
       }
     }
+    if (present.isEmpty() && files.isEmpty()) {
+      // Nothing to read yet: a missing file is waited for, and each look counted.
+      counters.missing++;
+    }
     for (TrackedFile file : files.values()) {
       Path at = present.get(file.identity);
       if (at == null && file.orphanedSinceNanos < 0) {
@@ -177,7 +205,7 @@ public final class LogTailer implements Closeable {
 
   private void open(Path path, FileIdentity identity, boolean initial, long now) {
     try {
-      FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+      FileChannel channel = opener.open(path);
       long size = channel.size();
       long modified = Files.getLastModifiedTime(path).toMillis();
       long offset = startPosition.offset(identity, size, modified, initial);
@@ -190,6 +218,7 @@ public final class LogTailer implements Closeable {
       warnedUnreadable.remove(path);
       LOG.info("{}: following {} from byte {}", source, path, offset);
     } catch (IOException e) {
+      counters.unreadable++;
       if (warnedUnreadable.add(path)) {
         LOG.warn("{}: cannot open {}: {}", source, path, e.toString());
       }
@@ -240,7 +269,15 @@ public final class LogTailer implements Closeable {
       size += Math.max(f.size(), f.readOffset());
     }
     return new TailerSnapshot(
-        source, counters.lines, counters.bytes, counters.rotations, offset, size, files.size());
+        source,
+        counters.lines,
+        counters.bytes,
+        counters.rotations,
+        offset,
+        size,
+        files.size(),
+        counters.missing,
+        counters.unreadable);
   }
 
   /** The files open now with the offset after their last complete line (for checkpoints). */

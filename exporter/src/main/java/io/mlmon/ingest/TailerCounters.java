@@ -5,4 +5,10 @@ final class TailerCounters {
   long lines;
   long bytes;
   long rotations;
+
+  /** Scans that found no file to follow. */
+  long missing;
+
+  /** Attempts to open a matching file that failed (permissions, I/O errors). */
+  long unreadable;
 }

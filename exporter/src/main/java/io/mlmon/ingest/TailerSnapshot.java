@@ -8,7 +8,9 @@ public record TailerSnapshot(
     long rotations,
     long offsetBytes,
     long sizeBytes,
-    int openFiles) {
+    int openFiles,
+    long missingScans,
+    long openFailures) {
 
   public long backlogBytes() {
     return Math.max(0, sizeBytes - offsetBytes);

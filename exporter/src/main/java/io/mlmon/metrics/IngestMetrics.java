@@ -44,6 +44,18 @@ public final class IngestMetrics implements MultiCollector {
             "mlmon_log_size_bytes",
             "Size of the source's open files; size minus offset is the backlog still to read.",
             "source");
+    var open =
+        Family.gauge(
+            "mlmon_log_files_open",
+            "Files of the source being followed (0: the file is missing or unreadable).",
+            "source");
+    var openFailures =
+        Family.counter(
+            "mlmon_log_open_failures_total",
+            "Looks for the source's files that failed, by reason: missing (no file matches yet,"
+                + " waiting) or unreadable (open failed, retried).",
+            "source",
+            "reason");
     for (SourceSnapshot source : s.sources()) {
       String name = source.source();
       lines.add(source.tailer().lines(), name);
@@ -54,6 +66,9 @@ public final class IngestMetrics implements MultiCollector {
       rotations.add(source.tailer().rotations(), name);
       offset.add(source.tailer().offsetBytes(), name);
       size.add(source.tailer().sizeBytes(), name);
+      open.add(source.tailer().openFiles(), name);
+      openFailures.add(source.tailer().missingScans(), name, "missing");
+      openFailures.add(source.tailer().openFailures(), name, "unreadable");
     }
     var limited =
         Family.counter(
@@ -71,6 +86,8 @@ public final class IngestMetrics implements MultiCollector {
             .metricSnapshot(rotations.build())
             .metricSnapshot(offset.build())
             .metricSnapshot(size.build())
+            .metricSnapshot(open.build())
+            .metricSnapshot(openFailures.build())
             .metricSnapshot(limited.build());
     CheckpointStatus checkpoint = s.checkpoint();
     if (checkpoint.enabled()) {

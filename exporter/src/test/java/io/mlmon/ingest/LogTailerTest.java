@@ -230,6 +230,45 @@ class LogTailerTest {
   }
 
   @Test
+  void a_missing_file_is_counted_while_waited_for() throws IOException {
+    LogTailer t = tailer("p.jsonl");
+    poll(t);
+    poll(t);
+    assertThat(t.snapshot().missingScans()).isEqualTo(2);
+    append("p.jsonl", "x\n");
+    poll(t);
+    assertThat(t.snapshot().missingScans()).isEqualTo(2);
+    assertThat(lines).containsExactly("x");
+  }
+
+  @Test
+  void an_unreadable_file_is_counted_and_retried_until_it_opens() throws IOException {
+    append("p.jsonl", "secret\n");
+    boolean[] denied = {true};
+    LogTailer t =
+        new LogTailer(
+            "test",
+            dir.resolve("p.jsonl"),
+            1 << 20,
+            StartPosition.beginning(),
+            () -> nanos,
+            path -> {
+              if (denied[0]) {
+                throw new java.nio.file.AccessDeniedException(path.toString());
+              }
+              return java.nio.channels.FileChannel.open(path);
+            });
+    poll(t);
+    poll(t);
+    assertThat(t.snapshot().openFailures()).isEqualTo(2);
+    assertThat(t.snapshot().openFiles()).isZero();
+    denied[0] = false;
+    poll(t);
+    assertThat(lines).containsExactly("secret");
+    assertThat(t.snapshot().openFiles()).isEqualTo(1);
+  }
+
+  @Test
   void flush_partial_lines_hands_on_a_last_line_without_newline() throws IOException {
     append("p.jsonl", "a\nb");
     LogTailer t = tailer("p.jsonl");
