@@ -15,6 +15,7 @@ import picocli.CommandLine.IVersionProvider;
       RunCommand.class,
       ReplayCommand.class,
       CheckConfigCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
