@@ -16,6 +16,7 @@ import picocli.CommandLine.IVersionProvider;
       ReplayCommand.class,
       CheckConfigCommand.class,
       GenerateCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -27,7 +28,7 @@ public final class Main implements Runnable {
 
   /** Runs a command and returns its exit status: 0 done, 1 runtime failure, 2 usage or config. */
   public static int execute(String... args) {
-    if (args.length > 0 && !args[0].equals("run")) {
+    if (args.length > 0 && !args[0].equals("run") && !args[0].equals("demo")) {
       // Only the sidecar needs progress chatter; the one-shot commands keep stderr for problems.
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }

@@ -1,0 +1,147 @@
+package io.mlmon.cli;
+
+import com.sun.net.httpserver.HttpServer;
+import io.mlmon.config.ConfigException;
+import io.mlmon.config.ConfigLoader;
+import io.mlmon.config.MlmonConfig;
+import io.mlmon.demo.DemoTraffic;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mlmon demo}: a simulated fraud model's traffic written to a temporary log, the exporter
+ * running on it, the URLs printed. Ctrl-C stops both and removes the temporary files.
+ */
+@Command(
+    name = "demo",
+    description =
+        "Run the embedded demo: simulated fraud-model traffic (delayed chargebacks, errors,"
+            + " latency spikes, a drift episode after 3 minutes) and the exporter watching it.")
+final class DemoCommand implements Callable<Integer> {
+  @Option(
+      names = "--port",
+      defaultValue = "10910",
+      description = "HTTP port (default ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(
+      names = "--speed",
+      defaultValue = "1",
+      description = "run the scenario this many times faster (default ${DEFAULT-VALUE})")
+  double speed;
+
+  @Option(
+      names = "--listen-host",
+      defaultValue = "127.0.0.1",
+      description = "address to serve on (default ${DEFAULT-VALUE}; 0.0.0.0 to share)")
+  String host;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(speed > 0 && speed <= 1000)) {
+      throw new UserError("--speed must be greater than 0 and at most 1000", 2);
+    }
+    Path dir = Files.createTempDirectory("mlmon-demo-");
+    CountDownLatch stop = new CountDownLatch(1);
+    if (!Signals.onTerminate(stop::countDown)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+    }
+    HttpServer modelServer = modelServer();
+    DemoTraffic traffic = null;
+    Exporter exporter = null;
+    Thread writer = null;
+    try {
+      Path reference = dir.resolve("fraud-reference.csv");
+      DemoTraffic.writeReference(reference, 20_000, 7);
+      Files.writeString(dir.resolve("model-server.pid"), ProcessHandle.current().pid() + "\n");
+      MlmonConfig config = config(dir, modelServer.getAddress().getPort());
+      traffic =
+          new DemoTraffic(dir.resolve("predictions.jsonl"), speed, 42, System::currentTimeMillis);
+      writer = new Thread(traffic, "mlmon-demo-traffic");
+      writer.setDaemon(true);
+      writer.start();
+      exporter = Exporter.start(config);
+      String base =
+          "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + exporter.port();
+      System.out.printf(
+          "%nmlmon demo: a fraud model's traffic is being written to %s%n"
+              + "  landing page  %s/%n"
+              + "  metrics       %s/metrics%n"
+              + "  drift report  %s/api/v1/drift%n"
+              + "Drift starts after %.0f seconds. Ctrl-C stops the demo and removes its files.%n%n",
+          dir.resolve("predictions.jsonl"),
+          base,
+          base,
+          base,
+          io.mlmon.demo.FraudSimulator.DRIFT_START_SECONDS / speed);
+      stop.await();
+      return 0;
+    } finally {
+      if (traffic != null) {
+        traffic.stop();
+        writer.join(2000);
+      }
+      if (exporter != null) {
+        exporter.close();
+      }
+      modelServer.stop(0);
+      deleteRecursively(dir);
+    }
+  }
+
+  private MlmonConfig config(Path dir, int modelServerPort) {
+    String yaml =
+        """
+        server: {listen: "%s:%d"}
+        state_dir: state
+        sources: [{name: predictions, path: predictions.jsonl, start_at: beginning}]
+        models: [{name: fraud, reference: fraud-reference.csv, threshold: 0.5}]
+        drift: {interval: 5s, window: {max_samples: 2000, max_age: 10m}, min_samples: 200}
+        labels: {ttl: 1d}
+        host:
+          processes: [{name: model-server, pid_file: model-server.pid}]
+          probes: [{target: model-server, url: "http://127.0.0.1:%d/health", interval: 5s}]
+        """
+            .formatted(host, port, modelServerPort);
+    try {
+      Files.writeString(dir.resolve("mlmon.yml"), yaml);
+      return new ConfigLoader().parse(yaml, dir, "mlmon.yml");
+    } catch (ConfigException | IOException e) {
+      throw new IllegalStateException("the demo's own config is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  /** Stands in for the model server's health endpoint, so the demo shows probes too. */
+  private static HttpServer modelServer() throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/health",
+        exchange -> {
+          byte[] body = "ok\n".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    return server;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
