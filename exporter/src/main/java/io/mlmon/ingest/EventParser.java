@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.mlmon.config.FieldMapping;
 import io.mlmon.ingest.FieldTrie.Field;
@@ -31,6 +32,9 @@ public final class EventParser {
   public EventParser(FieldMapping mapping, int maxFeatures) {
     this.factory =
         JsonFactory.builder()
+            // FastDoubleParser (bundled with Jackson): several times faster than
+            // Double.parseDouble.
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             .streamReadConstraints(
                 StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_NESTING)
