@@ -20,7 +20,7 @@ from collections import Counter
 import numpy as np
 import scipy
 from scipy.spatial.distance import jensenshannon
-from scipy.stats import chisquare, ks_2samp, kstwo, wasserstein_distance
+from scipy.stats import chi2_contingency, chisquare, ks_2samp, kstwo, wasserstein_distance
 
 OTHER = "__other__"
 SMOOTHING = 0.0001
@@ -41,13 +41,22 @@ def chi2(current_counts, q):
     return float(result.statistic), float(result.pvalue)
 
 
+def homogeneity(reference_counts, current_counts):
+    """The chi-square test of homogeneity that decides drift for chi2 (see DriftRule)."""
+    keep = (reference_counts + current_counts) > 0
+    table = np.array([reference_counts[keep], current_counts[keep]])
+    result = chi2_contingency(table, correction=False)
+    return float(result.statistic), float(result.pvalue)
+
+
 def auto_rule(kind, n, distinct, scores):
+    """statistics.md's auto rule; chi2 decides by the homogeneity p-value (see DriftRule)."""
     if kind == "numeric" and distinct > 5:
         if n <= 1000:
             return "ks", scores["ks_p_value"] < 0.05
         return "wasserstein", scores["wasserstein"] >= 0.1
     if n <= 1000:
-        return "chi2", scores["chi2_p_value"] < 0.05
+        return "chi2", scores["chi2_homogeneity_p_value"] < 0.05
     return "jensen_shannon", scores["jensen_shannon"] >= 0.1
 
 
@@ -55,11 +64,14 @@ def shares_expected(ref_counts, cur_counts):
     q = ref_counts / ref_counts.sum()
     p = cur_counts / cur_counts.sum()
     stat, pvalue = chi2(cur_counts, q)
+    h_stat, h_pvalue = homogeneity(ref_counts, cur_counts)
     return q, p, {
         "psi": psi(p, q),
         "jensen_shannon": float(jensenshannon(p, q)),
         "chi2": stat,
         "chi2_p_value": pvalue,
+        "chi2_homogeneity": h_stat,
+        "chi2_homogeneity_p_value": h_pvalue,
     }
 
 
@@ -263,7 +275,7 @@ def main():
     for s in sets:
         e = s["expected"]
         print(f"{s['name']:32} psi={e['psi']:.4f} js={e['jensen_shannon']:.4f} "
-              f"chi2_p={e['chi2_p_value']:.3g} ks={e.get('ks', math.nan):.4f} "
+              f"chi2_p={e['chi2_p_value']:.3g} hom_p={e['chi2_homogeneity_p_value']:.3g} ks={e.get('ks', math.nan):.4f} "
               f"ks_p={e.get('ks_p_value', math.nan):.3g} "
               f"ks_p_asym={e.get('ks_p_value_asymptotic', math.nan):.3g} "
               f"w={e.get('wasserstein', math.nan):.4f} auto={e['auto_method']}:{e['auto_drift']}")

@@ -111,10 +111,14 @@ public final class DriftEvaluator {
       Map<DriftMethod, Double> pValues,
       DriftRule rule) {
     DriftRule.Choice choice = rule.choose(feature);
-    double value =
-        choice.method().decidesByPValue()
-            ? pValues.get(choice.method())
-            : scores.get(choice.method());
+    double value;
+    if (choice.method() == DriftMethod.CHI2) {
+      value = DriftMethods.chi2Homogeneity(feature.referenceCounts(), counts).pValue();
+    } else if (choice.method().decidesByPValue()) {
+      value = pValues.get(choice.method());
+    } else {
+      value = scores.get(choice.method());
+    }
     double[] p = shares(counts);
     List<BinShare> bins = new ArrayList<>(counts.length);
     List<String> labels = feature.binLabels();
@@ -132,6 +136,7 @@ public final class DriftEvaluator {
         choice.drift(value),
         choice.method(),
         choice.threshold(),
+        value,
         bins);
   }
 

@@ -112,6 +112,51 @@ public final class DriftMethods {
   }
 
   /**
+   * Chi-square test of homogeneity between the reference's and the window's bin counts, as {@code
+   * scipy.stats.chi2_contingency([reference, window], correction=False)} over the bins that are not
+   * empty in both: expected counts come from the pooled shares, so the reference's own sampling
+   * error is accounted for. This is what decides drift for {@code chi2} (see {@link DriftRule});
+   * the reported {@code chi2} score and p-value stay the goodness of fit of {@link #chi2}. No
+   * evidence when either sample is empty or fewer than two bins have values.
+   */
+  public static TestResult chi2Homogeneity(long[] reference, long[] window) {
+    if (reference.length != window.length) {
+      throw new IllegalArgumentException("the two count arrays differ in length");
+    }
+    long n = 0;
+    long m = 0;
+    int used = 0;
+    for (int i = 0; i < reference.length; i++) {
+      if (reference[i] < 0 || window[i] < 0) {
+        throw new IllegalArgumentException("negative count");
+      }
+      n += reference[i];
+      m += window[i];
+      if (reference[i] + window[i] > 0) {
+        used++;
+      }
+    }
+    if (n == 0 || m == 0 || used < 2) {
+      return TestResult.NO_EVIDENCE;
+    }
+    double total = (double) n + m;
+    double statistic = 0;
+    for (int i = 0; i < reference.length; i++) {
+      long column = reference[i] + window[i];
+      if (column == 0) {
+        continue;
+      }
+      double expectedReference = n * (column / total);
+      double expectedWindow = m * (column / total);
+      double dr = reference[i] - expectedReference;
+      double dw = window[i] - expectedWindow;
+      statistic += dr * dr / expectedReference + dw * dw / expectedWindow;
+    }
+    double p = Gamma.regularizedGammaQ((used - 1) / 2.0, statistic / 2.0);
+    return new TestResult(statistic, clamp01(p));
+  }
+
+  /**
    * Two-sample Kolmogorov–Smirnov test on ascending samples, as {@code scipy.stats.ks_2samp(r, c)}.
    * The statistic is exact, ties included (the empirical CDFs are compared after every distinct
    * value, never jittered). The two-sided p-value is P(D ≥ d): exact (Commons Math's lattice-path

@@ -7,6 +7,15 @@ import java.util.Objects;
  * one configured method with a threshold (distances: drift when score &ge; threshold; p-value
  * methods: drift when p &lt; threshold).
  *
+ * <p>{@code chi2} decides by the p-value of the two-sample chi-square test of homogeneity between
+ * the reference's and the window's bin counts ({@link DriftMethods#chi2Homogeneity}), not by the
+ * goodness-of-fit p-value reported as {@code chi2}: that one treats the reference shares as exact,
+ * so with a reference of at most 1000 rows (where {@code auto} uses chi2) and a window of similar
+ * or larger size it flags drift in most windows drawn from the reference distribution itself (about
+ * 90% with 900 reference rows and the default 10,000-sample window), and a single unseen category
+ * in an empty {@code __other__} bin can flag a feature. {@link FeatureDrift#decisionValue()} holds
+ * the p-value used.
+ *
  * <p>A fixed {@code ks} or {@code wasserstein} rule cannot judge a categorical feature; such a
  * feature is decided by the {@code auto} rule instead, and its {@link FeatureDrift#decidedBy()}
  * says so.

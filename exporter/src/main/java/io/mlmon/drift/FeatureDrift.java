@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param driftDetected {@code mlmon_feature_drift_detected}
  * @param decidedBy the method that decided (the configured one, or {@code auto}'s choice)
  * @param threshold the threshold it was compared with
+ * @param decisionValue the value compared with the threshold: the method's score for a distance,
+ *     the ks p-value, or for chi2 the p-value of the two-sample test of homogeneity ({@link
+ *     DriftMethods#chi2Homogeneity}), which accounts for the reference's own sampling error
  * @param bins every bin with its reference and current share, in bin order
  */
 public record FeatureDrift(
@@ -32,11 +35,15 @@ public record FeatureDrift(
     boolean driftDetected,
     DriftMethod decidedBy,
     double threshold,
+    double decisionValue,
     List<BinShare> bins) {
   public FeatureDrift {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(decidedBy, "decidedBy");
+    if (!Double.isFinite(decisionValue)) {
+      throw new IllegalArgumentException("decision value must be finite");
+    }
     scores = byMethod(scores);
     pValues = byMethod(pValues);
     bins = List.copyOf(bins);

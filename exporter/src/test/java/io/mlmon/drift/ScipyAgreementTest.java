@@ -133,6 +133,16 @@ class ScipyAgreementTest {
     } else {
       assertThat(drift.scores()).doesNotContainKeys(DriftMethod.KS, DriftMethod.WASSERSTEIN);
     }
+    TestResult homogeneity = DriftMethods.chi2Homogeneity(feature.referenceCounts(), current);
+    assertClose(homogeneity.statistic(), expected.get("chi2_homogeneity"), "homogeneity");
+    assertClose(homogeneity.pValue(), expected.get("chi2_homogeneity_p_value"), "homogeneity p");
+    switch (drift.decidedBy()) {
+      case CHI2 ->
+          assertClose(
+              drift.decisionValue(), expected.get("chi2_homogeneity_p_value"), "decision value");
+      case KS -> assertThat(drift.decisionValue()).isEqualTo(drift.pValue(DriftMethod.KS));
+      default -> assertThat(drift.decisionValue()).isEqualTo(drift.score(drift.decidedBy()));
+    }
     assertThat(drift.decidedBy().label()).isEqualTo(expected.get("auto_method").asText());
     assertThat(drift.driftDetected()).isEqualTo(expected.get("auto_drift").asBoolean());
   }
