@@ -69,7 +69,7 @@ public final class DriftEvaluator {
     Map<DriftMethod, Double> scores = new EnumMap<>(DriftMethod.class);
     Map<DriftMethod, Double> pValues = new EnumMap<>(DriftMethod.class);
     binMethods(feature, counts, scores, pValues);
-    TestResult ks = DriftMethods.ksSorted(reference, sorted);
+    TestResult ks = KolmogorovSmirnov.test(reference, sorted);
     scores.put(DriftMethod.KS, ks.statistic());
     pValues.put(DriftMethod.KS, ks.pValue());
     double distance = DriftMethods.wassersteinSorted(reference, sorted);

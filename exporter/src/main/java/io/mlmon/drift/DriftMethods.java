@@ -1,7 +1,6 @@
 package io.mlmon.drift;
 
 import org.apache.commons.math3.special.Gamma;
-import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 
 /**
  * The drift methods of statistics.md, exact and pure. Each agrees with its NumPy/SciPy counterpart
@@ -17,10 +16,6 @@ public final class DriftMethods {
 
   /** Below this product of the two sample sizes the KS p-value is exact, else asymptotic. */
   public static final long KS_EXACT_LIMIT = 10_000;
-
-  // exactP and cdf use no mutable state of the instance (its random generator is only used by the
-  // Monte Carlo and tie-jittering methods, which are never called here), so one instance is shared.
-  private static final KolmogorovSmirnovTest KS = new KolmogorovSmirnovTest();
 
   private DriftMethods() {}
 
@@ -169,51 +164,7 @@ public final class DriftMethods {
   public static TestResult ks(double[] sortedR, double[] sortedC) {
     checkSorted(sortedR);
     checkSorted(sortedC);
-    return ksSorted(sortedR, sortedC);
-  }
-
-  static TestResult ksSorted(double[] r, double[] c) {
-    int n = r.length;
-    int m = c.length;
-    if (n == 0 || m == 0) {
-      return TestResult.NO_EVIDENCE;
-    }
-    long maxGap = 0;
-    int i = 0;
-    int j = 0;
-    while (i < n && j < m) {
-      double v = Math.min(r[i], c[j]);
-      while (i < n && r[i] <= v) {
-        i++;
-      }
-      while (j < m && c[j] <= v) {
-        j++;
-      }
-      maxGap = Math.max(maxGap, Math.abs((long) i * m - (long) j * n));
-    }
-    long nm = (long) n * m;
-    double d = maxGap / ((double) n * m);
-    if (maxGap == 0) {
-      return new TestResult(0, 1);
-    }
-    double p;
-    if (nm < KS_EXACT_LIMIT) {
-      p = KS.exactP(d, n, m, false);
-    } else {
-      p = asymptoticKsPValue(d, n, m);
-    }
-    return new TestResult(d, clamp01(p));
-  }
-
-  private static double asymptoticKsPValue(double d, int n, int m) {
-    double en = (double) n * m / ((double) n + m);
-    int effective = (int) Math.max(1, Math.rint(en));
-    // Massart's bound 2·exp(−2·N·d²) on the one-sample tail: below 1e-16 the p-value is 0 for every
-    // purpose, and the Durbin matrix Commons Math uses for N <= 140 would only grow.
-    if (2 * Math.exp(-2 * effective * d * d) < 1e-16) {
-      return 0;
-    }
-    return 1 - KS.cdf(d, effective);
+    return KolmogorovSmirnov.test(sortedR, sortedC);
   }
 
   /**
