@@ -17,6 +17,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,12 @@ public final class ProfileWriter {
       throws IOException {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
-    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would follow the file into place.
+    Path tmp =
+        dir.resolve(
+            "." + absolute.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW)) {
         write(profile, model, out);
       }
       try {
