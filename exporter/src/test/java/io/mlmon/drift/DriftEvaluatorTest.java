@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -145,7 +146,11 @@ class DriftEvaluatorTest {
   void no_value_of_a_report_is_nan_even_for_degenerate_data() {
     ReferenceProfileBuilder b = new ReferenceProfileBuilder(ProfileOptions.DEFAULTS);
     for (int i = 0; i < 10; i++) {
-      b.addValueRow(Map.of("constant", 5.0, "one", "only", "score", 0.5));
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("constant", 5.0);
+      row.put("one", "only");
+      row.put("score", 0.5);
+      b.addValueRow(row);
     }
     ReferenceProfile p = b.build();
     DriftWindow w = new DriftWindow(p, 100);

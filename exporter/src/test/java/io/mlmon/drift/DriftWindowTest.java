@@ -3,6 +3,7 @@ package io.mlmon.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -11,9 +12,16 @@ class DriftWindowTest {
   static ReferenceProfile profile() {
     ReferenceProfileBuilder b = new ReferenceProfileBuilder(ProfileOptions.DEFAULTS);
     for (int i = 0; i < 100; i++) {
-      b.addValueRow(Map.of("x", (double) i, "c", i % 2 == 0 ? "even" : "odd", "score", i / 100.0));
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("x", (double) i);
+      row.put("c", i % 2 == 0 ? "even" : "odd");
+      row.put("score", i / 100.0);
+      b.addValueRow(row);
     }
-    return b.build();
+    ReferenceProfile p = b.build();
+    assertThat(p.indexOf("x")).isZero();
+    assertThat(p.indexOf("c")).isEqualTo(1);
+    return p;
   }
 
   @Test
