@@ -14,6 +14,7 @@ import picocli.CommandLine.IVersionProvider;
     subcommands = {
       RunCommand.class,
       ReplayCommand.class,
+      ProfileCommand.class,
       CheckConfigCommand.class,
       GenerateCommand.class,
       DemoCommand.class,
