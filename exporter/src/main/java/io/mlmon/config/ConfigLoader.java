@@ -273,7 +273,11 @@ public final class ConfigLoader {
             // The outer value would be read whole and the inner field never found.
             node.child(e.getKey())
                 .problem(
-                    pointer + " and fields." + earlier.getValue() + " (" + other
+                    pointer
+                        + " and fields."
+                        + earlier.getValue()
+                        + " ("
+                        + other
                         + ") overlap: one lies inside the other");
           }
         }
@@ -397,8 +401,7 @@ public final class ConfigLoader {
         return DriftConfig.Decision.auto();
       }
       double max = P_VALUE_METHODS.contains(method) ? 1.0 : Double.MAX_VALUE;
-      double threshold =
-          node.child("threshold").positive(DEFAULT_THRESHOLDS.get(method), max);
+      double threshold = node.child("threshold").positive(DEFAULT_THRESHOLDS.get(method), max);
       return new DriftConfig.Decision(method, threshold);
     }
 

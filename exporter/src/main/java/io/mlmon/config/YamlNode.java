@@ -184,7 +184,9 @@ final class YamlNode {
     }
     if (!(v.get() > 0 && v.get() <= max)) {
       problem(
-          (max == Double.MAX_VALUE ? "must be greater than 0" : "must be greater than 0 and at most " + max)
+          (max == Double.MAX_VALUE
+                  ? "must be greater than 0"
+                  : "must be greater than 0 and at most " + max)
               + ", not "
               + value.asText());
       return defaultValue;

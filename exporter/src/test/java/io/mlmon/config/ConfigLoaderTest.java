@@ -213,10 +213,10 @@ class ConfigLoaderTest {
 
   @Test
   void sources_are_required() {
-    assertThat(problems("")).containsExactly(
-        "sources: at least one source is required (a file or glob to tail)");
-    assertThat(problems("sources: []")).containsExactly(
-        "sources: at least one source is required (a file or glob to tail)");
+    assertThat(problems(""))
+        .containsExactly("sources: at least one source is required (a file or glob to tail)");
+    assertThat(problems("sources: []"))
+        .containsExactly("sources: at least one source is required (a file or glob to tail)");
   }
 
   @Test
@@ -230,7 +230,8 @@ class ConfigLoaderTest {
   @Test
   void the_default_source_name_drops_extension_and_wildcards() {
     assertThat(ConfigLoader.defaultName(Path.of("/x/predictions*.jsonl"))).isEqualTo("predictions");
-    assertThat(ConfigLoader.defaultName(Path.of("/x/predictions-*.jsonl"))).isEqualTo("predictions");
+    assertThat(ConfigLoader.defaultName(Path.of("/x/predictions-*.jsonl")))
+        .isEqualTo("predictions");
     assertThat(ConfigLoader.defaultName(Path.of("/x/labels.jsonl"))).isEqualTo("labels");
     assertThat(ConfigLoader.defaultName(Path.of("/x/*.jsonl"))).isEqualTo("log");
   }
@@ -251,7 +252,8 @@ class ConfigLoaderTest {
 
   @Test
   void a_pointer_inside_another_field_is_an_error() {
-    assertThat(problems("sources: [{path: a}]\nfields: {features: /request, model: /request/model}"))
+    assertThat(
+            problems("sources: [{path: a}]\nfields: {features: /request, model: /request/model}"))
         .containsExactly(
             "fields.features: /request and fields.model (/request/model) overlap: one lies inside"
                 + " the other");

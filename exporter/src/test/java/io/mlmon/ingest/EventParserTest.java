@@ -176,8 +176,15 @@ class EventParserTest {
   void broken_json_is_rejected_as_json() {
     for (String line :
         new String[] {
-          "not json", "{", "{\"model\":\"m\"", "{\"model\":\"m\"} trailing", "{\"model\":\"m\",}",
-          "   ", "{\"model\":'m'}", "{\"model\":\"m\"}{\"model\":\"m\"}", "[1,2"
+          "not json",
+          "{",
+          "{\"model\":\"m\"",
+          "{\"model\":\"m\"} trailing",
+          "{\"model\":\"m\",}",
+          "   ",
+          "{\"model\":'m'}",
+          "{\"model\":\"m\"}{\"model\":\"m\"}",
+          "[1,2"
         }) {
       assertThat(parse(line)).as(line).isEqualTo(Rejection.JSON);
     }
@@ -213,7 +220,8 @@ class EventParserTest {
 
   @Test
   void invalid_utf8_is_rejected_as_encoding() {
-    byte[] line = "{\"model\":\"m\",\"features\":{\"city\":\"Z?rich\"}}".getBytes(StandardCharsets.US_ASCII);
+    byte[] line =
+        "{\"model\":\"m\",\"features\":{\"city\":\"Z?rich\"}}".getBytes(StandardCharsets.US_ASCII);
     line[line.length - 8] = (byte) 0xfc; // Latin-1 ü
     assertThat(parser.parse(line, 0, line.length)).isEqualTo(Rejection.ENCODING);
   }

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 class LogTailerTest {
   @TempDir Path dir;
@@ -159,7 +159,8 @@ class LogTailerTest {
   void a_glob_reads_older_files_first() throws IOException {
     append("p-b.jsonl", "newer\n");
     append("p-a.jsonl", "older\n");
-    Files.setLastModifiedTime(dir.resolve("p-a.jsonl"), FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+    Files.setLastModifiedTime(
+        dir.resolve("p-a.jsonl"), FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
     LogTailer t = tailer("p-*.jsonl");
     poll(t);
     assertThat(lines).containsExactly("older", "newer");
@@ -266,7 +267,12 @@ class LogTailerTest {
         }
         // Write a random prefix only: a line may be split across writes.
         int cut = random.nextInt(pending.length() + 1);
-        Files.writeString(writing, pending.substring(0, cut), UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+            writing,
+            pending.substring(0, cut),
+            UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
         pending.delete(0, cut);
       } else if (op < 8) {
         poll(t);
@@ -288,7 +294,8 @@ class LogTailerTest {
         polledSinceRotation = Files.exists(writing);
       }
     }
-    Files.writeString(writing, pending.toString(), UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Files.writeString(
+        writing, pending.toString(), UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     poll(t);
     assertThat(lines).containsExactlyInAnyOrderElementsOf(written);
     assertThat(t.snapshot().rotations()).isEqualTo(rotated);

@@ -30,9 +30,15 @@ class TimestampsTest {
   void rejects_what_is_not_rfc_3339() {
     for (String bad :
         new String[] {
-          "2026-11-26", "2026-11-26T07:42:56", "2026-13-01T00:00:00Z", "2026-02-29T00:00:00Z",
-          "2026-11-26T24:00:00Z", "2026-11-26T07:42:56.Z", "2026-11-26T07:42:56+0100",
-          "yesterday at noon ok", "1969-12-31T23:59:59Z"
+          "2026-11-26",
+          "2026-11-26T07:42:56",
+          "2026-13-01T00:00:00Z",
+          "2026-02-29T00:00:00Z",
+          "2026-11-26T24:00:00Z",
+          "2026-11-26T07:42:56.Z",
+          "2026-11-26T07:42:56+0100",
+          "yesterday at noon ok",
+          "1969-12-31T23:59:59Z"
         }) {
       assertThat(Timestamps.parseRfc3339(bad)).as(bad).isEqualTo(Long.MIN_VALUE);
     }

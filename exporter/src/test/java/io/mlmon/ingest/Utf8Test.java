@@ -58,9 +58,7 @@ class Utf8Test {
       }
       boolean jdk;
       try {
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .decode(java.nio.ByteBuffer.wrap(bytes));
+        StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
         jdk = true;
       } catch (java.nio.charset.CharacterCodingException e) {
         jdk = false;

@@ -25,7 +25,9 @@ class OutcomesTest {
     assertThat(sums[Outcome.FP.ordinal()]).isCloseTo(0.5, within(1e-12));
     assertThat(sums[Outcome.FN.ordinal()]).isCloseTo(0.2, within(1e-12));
     assertThat(sums[Outcome.TN.ordinal()]).isCloseTo(0.8, within(1e-12));
-    assertThat(sums[0] + sums[1] + sums[2] + sums[3]).as("one per prediction").isCloseTo(3, within(1e-12));
+    assertThat(sums[0] + sums[1] + sums[2] + sums[3])
+        .as("one per prediction")
+        .isCloseTo(3, within(1e-12));
   }
 
   @Test

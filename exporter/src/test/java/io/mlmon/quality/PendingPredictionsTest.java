@@ -26,8 +26,7 @@ class PendingPredictionsTest {
     assertThat(p.unlabelled(3)).isEqualTo(1);
     PendingPredictions.Join join = p.label(42);
     assertThat(join.result()).isEqualTo(JoinResult.JOINED);
-    assertThat(join.prediction())
-        .isEqualTo(new PendingPrediction(3, 5, (byte) 1, 0.9f, 100));
+    assertThat(join.prediction()).isEqualTo(new PendingPrediction(3, 5, (byte) 1, 0.9f, 100));
     assertThat(p.unlabelled(3)).isZero();
     assertThat(p.label(42).result()).isEqualTo(JoinResult.DUPLICATE);
     assertThat(p.label(43).result()).isEqualTo(JoinResult.UNMATCHED);
