@@ -88,7 +88,7 @@ final class MetricCatalogue {
     for (String g :
         new String[] {
           "mlmon_host_cpu_utilization_ratio",
-          "mlmon_host_cpu_logical_count",
+          "mlmon_host_cpu_logical_processors",
           "mlmon_host_load_average",
           "mlmon_host_memory_total_bytes",
           "mlmon_host_memory_available_bytes",
