@@ -19,6 +19,7 @@ final class CheckConfigCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     MlmonConfig cfg = ConfigFile.load(config);
+    int references = References.load(cfg).size();
     cfg.server()
         .webConfig()
         .flatMap(WebConfig::tls)
@@ -31,12 +32,14 @@ final class CheckConfigCommand implements Callable<Integer> {
               }
             });
     System.out.printf(
-        "%s: OK (%d source%s, %d model%s, listening on %s)%n",
+        "%s: OK (%d source%s, %d model%s, %d reference%s, listening on %s)%n",
         config,
         cfg.sources().size(),
         cfg.sources().size() == 1 ? "" : "s",
         cfg.models().size(),
         cfg.models().size() == 1 ? "" : "s",
+        references,
+        references == 1 ? "" : "s",
         cfg.server().listen());
     return 0;
   }

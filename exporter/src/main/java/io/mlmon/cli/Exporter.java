@@ -4,13 +4,16 @@ import io.javalin.util.JavalinBindException;
 import io.mlmon.config.MlmonConfig;
 import io.mlmon.config.WebConfig;
 import io.mlmon.host.HostMonitor;
+import io.mlmon.http.DriftApi;
 import io.mlmon.http.HttpServer;
 import io.mlmon.http.LandingPage;
 import io.mlmon.http.Readiness;
 import io.mlmon.metrics.BuildInfo;
+import io.mlmon.metrics.DriftMetrics;
 import io.mlmon.metrics.HostMetrics;
 import io.mlmon.metrics.IngestMetrics;
 import io.mlmon.metrics.ModelMetrics;
+import io.mlmon.monitor.DriftReport;
 import io.mlmon.monitor.IngestSnapshot;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -45,7 +48,7 @@ public final class Exporter implements AutoCloseable {
     Pipeline pipeline = new Pipeline(config, Pipeline.Mode.RUN);
     PrometheusRegistry registry = new PrometheusRegistry();
     JvmMetrics.builder().register(registry);
-    registerModelMetrics(registry, pipeline.loop::latest, version);
+    registerModelMetrics(registry, pipeline.loop::latest, pipeline.drift::latest, version);
     HostMonitor host = HostMonitor.start(config);
     registry.register(new HostMetrics(host::latest, host::probes));
     Thread ingest = new Thread(pipeline.loop, "mlmon-ingest");
@@ -58,7 +61,8 @@ public final class Exporter implements AutoCloseable {
               config.server(),
               registry,
               readiness,
-              new LandingPage(version, pipeline.loop::latest));
+              new LandingPage(version, pipeline.loop::latest),
+              new DriftApi(pipeline.drift::latest));
     } catch (IllegalArgumentException e) {
       stopQuietly(pipeline, ingest);
       host.close();
@@ -82,10 +86,14 @@ public final class Exporter implements AutoCloseable {
 
   /** The collectors shared by {@code run} and {@code replay}: everything but JVM metrics. */
   static void registerModelMetrics(
-      PrometheusRegistry registry, Supplier<IngestSnapshot> snapshot, String version) {
+      PrometheusRegistry registry,
+      Supplier<IngestSnapshot> snapshot,
+      Supplier<DriftReport> drift,
+      String version) {
     registry.register(new BuildInfo(version));
     registry.register(new IngestMetrics(snapshot));
     registry.register(new ModelMetrics(snapshot));
+    registry.register(new DriftMetrics(snapshot, drift));
   }
 
   private static Optional<String> notReady(Pipeline pipeline) {

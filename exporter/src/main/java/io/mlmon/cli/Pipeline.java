@@ -2,12 +2,14 @@ package io.mlmon.cli;
 
 import io.mlmon.config.MlmonConfig;
 import io.mlmon.config.SourceConfig;
+import io.mlmon.drift.ReferenceProfile;
 import io.mlmon.ingest.EventParser;
 import io.mlmon.ingest.FileIdentity;
 import io.mlmon.ingest.LogTailer;
 import io.mlmon.ingest.SourceReader;
 import io.mlmon.ingest.StartPosition;
 import io.mlmon.monitor.Checkpointer;
+import io.mlmon.monitor.DriftService;
 import io.mlmon.monitor.IngestLoop;
 import io.mlmon.monitor.Monitor;
 import io.mlmon.state.Checkpoint;
@@ -39,13 +41,23 @@ final class Pipeline implements AutoCloseable {
 
   final Monitor monitor;
   final IngestLoop loop;
+  final DriftService drift;
   private final List<SourceReader> readers;
 
   Pipeline(MlmonConfig config, Mode mode) {
+    Map<String, ReferenceProfile> references = References.load(config);
+    Monitor.Settings settings =
+        new Monitor.Settings(
+            config.models(),
+            references,
+            config.limits(),
+            config.labels(),
+            config.drift().maxSamples(),
+            config.drift().maxAge().toMillis());
     Optional<Checkpoint> checkpoint = Optional.empty();
     boolean loadFailed = false;
     CheckpointFile file = new CheckpointFile(config.stateDir());
-    Monitor restored = newMonitor(config, mode);
+    Monitor restored = newMonitor(settings, mode);
     if (mode == Mode.RUN) {
       try {
         PendingTables[] tables = new PendingTables[1];
@@ -69,7 +81,7 @@ final class Pipeline implements AutoCloseable {
         LOG.warn("ignoring checkpoint: {}; starting fresh", e.getMessage());
         loadFailed = true;
         checkpoint = Optional.empty();
-        restored = newMonitor(config, mode);
+        restored = newMonitor(settings, mode);
       }
     }
     this.monitor = restored;
@@ -84,16 +96,24 @@ final class Pipeline implements AutoCloseable {
         mode == Mode.RUN
             ? new Checkpointer(file, readers, monitor, System::currentTimeMillis, loadFailed)
             : null;
+    this.drift =
+        new DriftService(
+            References.driftSettings(config),
+            config.drift().interval().toMillis(),
+            System::currentTimeMillis);
     this.loop =
         new IngestLoop(
-            readers, monitor, POLL_INTERVAL_MILLIS, System::currentTimeMillis, checkpointer);
+            readers,
+            monitor,
+            POLL_INTERVAL_MILLIS,
+            System::currentTimeMillis,
+            checkpointer,
+            mode == Mode.RUN ? drift : null);
   }
 
-  private static Monitor newMonitor(MlmonConfig config, Mode mode) {
+  private static Monitor newMonitor(Monitor.Settings settings, Mode mode) {
     return new Monitor(
-        config.models(),
-        config.limits(),
-        config.labels(),
+        settings,
         mode == Mode.RUN ? Monitor.TimeMode.WALL_CLOCK : Monitor.TimeMode.EVENT_TIME,
         System::currentTimeMillis);
   }
@@ -119,6 +139,7 @@ final class Pipeline implements AutoCloseable {
 
   @Override
   public void close() {
+    drift.close();
     readers.forEach(SourceReader::close);
   }
 }

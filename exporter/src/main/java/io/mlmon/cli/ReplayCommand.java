@@ -1,6 +1,7 @@
 package io.mlmon.cli;
 
 import io.mlmon.config.MlmonConfig;
+import io.mlmon.monitor.DriftReport;
 import io.mlmon.monitor.IngestSnapshot;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -33,11 +34,13 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     MlmonConfig cfg = ConfigFile.load(config);
     IngestSnapshot result;
+    DriftReport drift;
     try (Pipeline pipeline = new Pipeline(cfg, Pipeline.Mode.REPLAY)) {
       result = pipeline.loop.runToEnd();
+      drift = pipeline.drift.evaluateNow(pipeline.monitor);
     }
     PrometheusRegistry registry = new PrometheusRegistry();
-    Exporter.registerModelMetrics(registry, () -> result, Version.get());
+    Exporter.registerModelMetrics(registry, () -> result, () -> drift, Version.get());
     PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
     if (output == null) {
       OutputStream out = new BufferedOutputStream(System.out);

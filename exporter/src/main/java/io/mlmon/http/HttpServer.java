@@ -30,7 +30,11 @@ public final class HttpServer implements AutoCloseable {
   private final ServerConfig config;
 
   public HttpServer(
-      ServerConfig config, PrometheusRegistry registry, Readiness readiness, LandingPage landing) {
+      ServerConfig config,
+      PrometheusRegistry registry,
+      Readiness readiness,
+      LandingPage landing,
+      DriftApi driftApi) {
     this.config = config;
     MetricsEndpoint metrics = new MetricsEndpoint(registry);
     Optional<WebConfig> web = config.webConfig();
@@ -80,6 +84,7 @@ public final class HttpServer implements AutoCloseable {
               c.routes.get(HEALTHY, ctx -> ctx.result("Healthy\n"));
               c.routes.get(READY, ctx -> ready(ctx, readiness));
               c.routes.get("/", landing::handle);
+              c.routes.get("/api/v1/drift", driftApi::handle);
             });
   }
 

@@ -26,6 +26,7 @@ public final class IngestLoop implements Runnable {
   private final long pollIntervalMillis;
   private final LongSupplier wallClockMillis;
   private final Checkpointer checkpointer;
+  private final DriftService drift;
   private final AtomicReference<IngestSnapshot> latest =
       new AtomicReference<>(IngestSnapshot.EMPTY);
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -34,14 +35,17 @@ public final class IngestLoop implements Runnable {
 
   /**
    * @param checkpointer writes checkpoints while running and at stop; null for none (replay)
+   * @param drift evaluates drift every interval while running; null for none
    */
   public IngestLoop(
       List<SourceReader> readers,
       Monitor monitor,
       long pollIntervalMillis,
       LongSupplier wallClockMillis,
-      Checkpointer checkpointer) {
+      Checkpointer checkpointer,
+      DriftService drift) {
     this.checkpointer = checkpointer;
+    this.drift = drift;
     this.readers = List.copyOf(readers);
     this.monitor = monitor;
     this.pollIntervalMillis = pollIntervalMillis;
@@ -66,6 +70,9 @@ public final class IngestLoop implements Runnable {
           publish();
           if (checkpointer != null) {
             checkpointer.maybeSave();
+          }
+          if (drift != null) {
+            drift.maybeEvaluate(monitor);
           }
         }
         if (read == 0 && running) {

@@ -15,7 +15,9 @@ public record ModelSnapshot(
     HistogramData labelDelaySeconds,
     Map<ExpiryReason, Long> expired,
     long pendingLabels,
-    OptionalDouble lastEventSeconds) {
+    OptionalDouble lastEventSeconds,
+    List<FeatureStats> features,
+    OptionalDouble referenceFlagRatio) {
 
   public ModelSnapshot {
     Objects.requireNonNull(name, "name");
@@ -24,6 +26,8 @@ public record ModelSnapshot(
     Objects.requireNonNull(labelDelaySeconds, "labelDelaySeconds");
     expired = Map.copyOf(expired);
     Objects.requireNonNull(lastEventSeconds, "lastEventSeconds");
+    features = List.copyOf(features);
+    Objects.requireNonNull(referenceFlagRatio, "referenceFlagRatio");
   }
 
   public long labels(JoinResult result) {

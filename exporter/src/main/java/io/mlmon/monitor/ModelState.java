@@ -21,6 +21,9 @@ final class ModelState {
   final Histogram labelDelay = new Histogram(Buckets.LABEL_DELAY_SECONDS);
   long lastEventMillis = Long.MIN_VALUE;
 
+  /** Drift window, bins and data quality; null without a reference. */
+  FeatureTracker features;
+
   ModelState(String name, int index, OptionalDouble threshold, int maxVersions, int maxErrors) {
     this.name = name;
     this.index = index;
@@ -58,6 +61,8 @@ final class ModelState {
         pending,
         lastEventMillis == Long.MIN_VALUE
             ? OptionalDouble.empty()
-            : OptionalDouble.of(lastEventMillis / 1000.0));
+            : OptionalDouble.of(lastEventMillis / 1000.0),
+        features == null ? List.of() : features.snapshot(),
+        features == null ? OptionalDouble.empty() : features.profile().flagRatio());
   }
 }

@@ -3,6 +3,8 @@ package io.mlmon.monitor;
 import io.mlmon.config.LabelsConfig;
 import io.mlmon.config.Limits;
 import io.mlmon.config.ModelConfig;
+import io.mlmon.drift.ReferenceProfile;
+import io.mlmon.drift.WindowSample;
 import io.mlmon.ingest.EventSink;
 import io.mlmon.ingest.ParsedEvent;
 import io.mlmon.quality.ExpectedOutcomes;
@@ -16,6 +18,7 @@ import io.mlmon.state.PendingTables;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -35,6 +38,9 @@ public final class Monitor implements EventSink {
   private final Map<String, ModelConfig> configured;
   private final PendingPredictions pending;
   private final long[] limited = new long[LimitKind.values().length];
+  private final Map<String, ReferenceProfile> references;
+  private final int windowMaxSamples;
+  private final long windowMaxAgeMillis;
   private final TimeMode timeMode;
   private final LongSupplier wallClockMillis;
   private long newestEventMillis = Long.MIN_VALUE;
@@ -47,23 +53,40 @@ public final class Monitor implements EventSink {
     EVENT_TIME
   }
 
-  public Monitor(
-      List<ModelConfig> modelConfigs,
+  /** What the monitor needs from the config, and the loaded reference profiles by model. */
+  public record Settings(
+      List<ModelConfig> models,
+      Map<String, ReferenceProfile> references,
       Limits limits,
       LabelsConfig labels,
-      TimeMode timeMode,
-      LongSupplier wallClockMillis) {
-    this.limits = limits;
+      int windowMaxSamples,
+      long windowMaxAgeMillis) {
+    public Settings {
+      models = List.copyOf(models);
+      references = Map.copyOf(references);
+    }
+
+    /** Settings without references or drift (traffic and outcomes only). */
+    public static Settings of(List<ModelConfig> models, Limits limits, LabelsConfig labels) {
+      return new Settings(models, Map.of(), limits, labels, 10_000, 3_600_000);
+    }
+  }
+
+  public Monitor(Settings settings, TimeMode timeMode, LongSupplier wallClockMillis) {
+    this.limits = settings.limits();
+    this.references = settings.references();
+    this.windowMaxSamples = settings.windowMaxSamples();
+    this.windowMaxAgeMillis = settings.windowMaxAgeMillis();
     this.timeMode = timeMode;
     this.wallClockMillis = wallClockMillis;
     this.modelNames = new CappedNames(limits.maxModels());
     this.configured = new HashMap<>();
     this.pending =
         new PendingPredictions(
-            labels.maxPending(),
-            labels.ttl().toMillis(),
+            settings.labels().maxPending(),
+            settings.labels().ttl().toMillis(),
             (model, reason) -> models.get(model).expired[reason.ordinal()]++);
-    for (ModelConfig mc : modelConfigs) {
+    for (ModelConfig mc : settings.models()) {
       configured.put(mc.name(), mc);
       stateOf(modelNames.reserve(mc.name()));
     }
@@ -114,6 +137,9 @@ public final class Monitor implements EventSink {
       if (flagged >= 0 && ExpectedOutcomes.isProbability(event.score())) {
         ExpectedOutcomes.add(stats.expected, flagged == 1, event.score());
       }
+    }
+    if (model.features != null) {
+      model.features.observe(event, time);
     }
     if (event.id() != null) {
       pending.add(
@@ -175,13 +201,14 @@ public final class Monitor implements EventSink {
       String name = modelNames.name(models.size());
       ModelConfig mc = configured.get(name);
       OptionalDouble threshold = mc == null ? OptionalDouble.empty() : mc.threshold();
-      models.add(
+      ModelState state =
           new ModelState(
-              name,
-              models.size(),
-              threshold,
-              limits.maxVersionsPerModel(),
-              limits.maxErrorTypes()));
+              name, models.size(), threshold, limits.maxVersionsPerModel(), limits.maxErrorTypes());
+      ReferenceProfile reference = references.get(name);
+      if (reference != null) {
+        state.features = new FeatureTracker(reference, windowMaxSamples);
+      }
+      models.add(state);
     }
     return models.get(index);
   }
@@ -194,9 +221,32 @@ public final class Monitor implements EventSink {
     return wallClockMillis.getAsLong();
   }
 
-  /** Drops pending predictions older than {@code labels.ttl}. */
+  /** Drops pending predictions older than {@code labels.ttl} and window rows past max age. */
   public void expire() {
-    pending.expire(nowMillis());
+    long now = nowMillis();
+    pending.expire(now);
+    for (ModelState m : models) {
+      if (m.features != null) {
+        m.features.evictOlderThan(now - windowMaxAgeMillis);
+      }
+    }
+  }
+
+  /** Copies of the drift windows of the models with a reference, for evaluation elsewhere. */
+  public Map<String, WindowSample> windowSamples() {
+    expire();
+    Map<String, WindowSample> out = new LinkedHashMap<>();
+    for (ModelState m : models) {
+      if (m.features != null) {
+        out.put(m.name, m.features.windowSample());
+      }
+    }
+    return out;
+  }
+
+  /** The reference profiles of the models that have one. */
+  public Map<String, ReferenceProfile> references() {
+    return references;
   }
 
   /** The pending predictions, for a checkpoint. */
@@ -254,6 +304,11 @@ public final class Monitor implements EventSink {
     for (LimitKind k : LimitKind.values()) {
       limitedCounts.put(k, limited[k.ordinal()]);
     }
+    long foldedCategories = 0;
+    for (ModelState m : models) {
+      foldedCategories += m.features == null ? 0 : m.features.foldedCategories;
+    }
+    limitedCounts.merge(LimitKind.CATEGORY, foldedCategories, Long::sum);
     return new MonitorSnapshot(out, limitedCounts);
   }
 }

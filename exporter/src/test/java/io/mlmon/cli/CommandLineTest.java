@@ -47,7 +47,8 @@ class CommandLineTest {
     Path config = dir.resolve("ok.yml");
     Files.writeString(config, "sources: [{path: p.jsonl}]\nmodels: [{name: fraud}]\n");
     assertThat(Main.execute("check-config", "--config", config.toString())).isZero();
-    assertThat(stdout()).contains("OK (1 source, 1 model, listening on 0.0.0.0:10910)");
+    assertThat(stdout())
+        .contains("OK (1 source, 1 model, 0 references, listening on 0.0.0.0:10910)");
   }
 
   @Test

@@ -24,10 +24,12 @@ class MonitorTest {
 
   private Monitor monitor(Monitor.TimeMode mode, int maxPending) {
     return new Monitor(
-        List.of(
-            new ModelConfig("fraud", Optional.empty(), "score", OptionalDouble.of(0.5), Map.of())),
-        Limits.DEFAULTS,
-        new LabelsConfig(Duration.ofDays(30), maxPending),
+        Monitor.Settings.of(
+            List.of(
+                new ModelConfig(
+                    "fraud", Optional.empty(), "score", OptionalDouble.of(0.5), Map.of())),
+            Limits.DEFAULTS,
+            new LabelsConfig(Duration.ofDays(30), maxPending)),
         mode,
         () -> wallClock);
   }

@@ -38,9 +38,8 @@ class ScrapeDuringIngestTest {
     Files.writeString(dir.resolve("p.jsonl"), log);
     Monitor monitor =
         new Monitor(
-            List.of(),
-            Limits.DEFAULTS,
-            new LabelsConfig(Duration.ofDays(1), 100),
+            Monitor.Settings.of(
+                List.of(), Limits.DEFAULTS, new LabelsConfig(Duration.ofDays(1), 100)),
             Monitor.TimeMode.WALL_CLOCK,
             System::currentTimeMillis);
     CountDownLatch inside = new CountDownLatch(1);
@@ -68,7 +67,8 @@ class ScrapeDuringIngestTest {
             new EventParser(FieldMapping.DEFAULTS, 10),
             stuckAt500,
             System::currentTimeMillis);
-    IngestLoop loop = new IngestLoop(List.of(reader), monitor, 50, System::currentTimeMillis, null);
+    IngestLoop loop =
+        new IngestLoop(List.of(reader), monitor, 50, System::currentTimeMillis, null, null);
     PrometheusRegistry registry = new PrometheusRegistry();
     registry.register(new IngestMetrics(loop::latest));
     registry.register(new ModelMetrics(loop::latest));
