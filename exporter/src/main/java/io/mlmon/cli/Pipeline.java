@@ -23,6 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +46,12 @@ final class Pipeline implements AutoCloseable {
   final IngestLoop loop;
   final DriftService drift;
   private final List<SourceReader> readers;
+
+  /**
+   * Parses batches of a large backlog while the ingest thread feeds the monitor: on two or more
+   * cores, reading a backlog takes about half the time. Null on one core.
+   */
+  private final ExecutorService parseWorker;
 
   Pipeline(MlmonConfig config, Mode mode) {
     Map<String, ReferenceProfile> references = References.load(config);
@@ -86,11 +95,21 @@ final class Pipeline implements AutoCloseable {
     }
     this.monitor = restored;
     this.readers = new ArrayList<>();
+    this.parseWorker =
+        Runtime.getRuntime().availableProcessors() >= 2
+            ? Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "mlmon-parse");
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
     for (SourceConfig source : config.sources()) {
       StartPosition start = startPosition(source, mode, checkpoint);
       LogTailer tailer = new LogTailer(source.name(), source.path(), source.maxLineBytes(), start);
       EventParser parser = new EventParser(config.fields(), config.limits().maxFeaturesPerModel());
-      readers.add(new SourceReader(tailer, parser, monitor, System::currentTimeMillis));
+      readers.add(
+          new SourceReader(tailer, parser, monitor, System::currentTimeMillis, parseWorker));
     }
     Checkpointer checkpointer =
         mode == Mode.RUN
@@ -141,5 +160,13 @@ final class Pipeline implements AutoCloseable {
   public void close() {
     drift.close();
     readers.forEach(SourceReader::close);
+    if (parseWorker != null) {
+      parseWorker.shutdownNow();
+      try {
+        parseWorker.awaitTermination(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

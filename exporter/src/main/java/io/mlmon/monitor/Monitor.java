@@ -45,6 +45,15 @@ public final class Monitor implements EventSink {
   private final LongSupplier wallClockMillis;
   private long newestEventMillis = Long.MIN_VALUE;
 
+  /**
+   * The model of the last event, its index and join-key prefix: the parser hands the same String
+   * for the same name, and a log usually holds one model, so most events skip the name lookup.
+   */
+  private String lastModel;
+
+  private int lastModelIndex;
+  private long lastModelKeyPrefix;
+
   /** Which clock ages windows and pending labels. */
   public enum TimeMode {
     /** The wall clock: for {@code run}, where events arrive as they happen. */
@@ -94,7 +103,13 @@ public final class Monitor implements EventSink {
 
   @Override
   public void accept(ParsedEvent event, long readTimeMillis) {
-    int index = modelNames.indexOf(event.model());
+    String name = event.model();
+    if (name != lastModel) {
+      lastModelIndex = modelNames.indexOf(name);
+      lastModelKeyPrefix = PredictionKey.prefix(name);
+      lastModel = name;
+    }
+    int index = lastModelIndex;
     if (modelNames.isOther(index)) {
       limited[LimitKind.MODEL.ordinal()]++;
     }
@@ -141,9 +156,9 @@ public final class Monitor implements EventSink {
     if (model.features != null) {
       model.features.observe(event, time);
     }
-    if (event.id() != null) {
+    if (event.hasId()) {
       pending.add(
-          PredictionKey.of(event.model(), event.id()),
+          joinKey(event),
           model.index,
           versionIndex,
           flagged,
@@ -160,11 +175,11 @@ public final class Monitor implements EventSink {
       stats.outcomes[Outcome.of(event.flagged() == 1, label).ordinal()]++;
       return;
     }
-    if (event.id() == null) {
+    if (!event.hasId()) {
       model.labels[JoinResult.UNMATCHED.ordinal()]++;
       return;
     }
-    PendingPredictions.Join join = pending.label(PredictionKey.of(event.model(), event.id()));
+    PendingPredictions.Join join = pending.label(joinKey(event));
     model.labels[join.result().ordinal()]++;
     PendingPrediction prediction = join.prediction();
     if (prediction == null) {
@@ -175,6 +190,14 @@ public final class Monitor implements EventSink {
           .outcomes[Outcome.of(prediction.flagged() == 1, label).ordinal()]++;
     }
     model.labelDelay.observe(Math.max(0, time - prediction.timeMillis()) / 1000.0);
+  }
+
+  /** The (model, id) key of the event being accepted, hashed from the id's bytes when it can be. */
+  private long joinKey(ParsedEvent event) {
+    byte[] id = event.idBytes();
+    return id != null
+        ? PredictionKey.of(lastModelKeyPrefix, id, event.idOffset(), event.idLength())
+        : PredictionKey.of(event.model(), event.id());
   }
 
   /** The event's decision: explicit, else score ≥ the model's threshold, else unknown (-1). */
@@ -189,7 +212,14 @@ public final class Monitor implements EventSink {
   }
 
   private int versionIndex(ModelState model, String version) {
-    int index = model.versions.indexOf(version == null ? UNKNOWN_VERSION : version);
+    int index;
+    if (version != null && version == model.lastVersion) {
+      index = model.lastVersionIndex;
+    } else {
+      index = model.versions.indexOf(version == null ? UNKNOWN_VERSION : version);
+      model.lastVersion = version;
+      model.lastVersionIndex = index;
+    }
     if (model.versions.isOther(index)) {
       limited[LimitKind.VERSION.ordinal()]++;
     }
