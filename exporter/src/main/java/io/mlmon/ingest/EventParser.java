@@ -32,6 +32,7 @@ public final class EventParser {
 
   private final StringPool pool = new StringPool(4096, 256);
   private final FeatureNames featureNames;
+  private final LineShapes shapes = new LineShapes();
   private boolean schemaProblem;
 
   public EventParser(FieldMapping mapping, int maxFeatures) {
@@ -68,7 +69,32 @@ public final class EventParser {
     if (!Utf8.isValid(buf, off, len)) {
       return Rejection.ENCODING;
     }
+    LineShapes.Shape shape;
+    for (int i = 0; (shape = shapes.get(i)) != null; i++) {
+      in.reset(buf, off, len);
+      try {
+        if (readAs(shape)) {
+          shapes.used(i);
+          return verdict();
+        }
+      } catch (Reject r) {
+        // Read from scratch below: that decides which rejection it is.
+      }
+      event.reset();
+      schemaProblem = false;
+    }
     in.reset(buf, off, len);
+    shapes.startRecording(buf, in.pos);
+    Rejection rejection = readFromScratch();
+    if (rejection == null) {
+      shapes.keep(off + len);
+    } else {
+      shapes.discard();
+    }
+    return rejection;
+  }
+
+  private Rejection readFromScratch() {
     try {
       int first = in.peek();
       if (first == -1) {
@@ -91,12 +117,44 @@ public final class EventParser {
     } catch (Reject r) {
       return r.reason;
     }
+    return verdict();
+  }
+
+  /** After a line was read to its end without a syntax error: an event, or not one. */
+  private Rejection verdict() {
     if (schemaProblem
         || event.model == null
         || (event.label && event.labelValue == ParsedEvent.ABSENT)) {
       return Rejection.SCHEMA;
     }
     return null;
+  }
+
+  /**
+   * Reads the line as one of the shape of an earlier line: false as soon as the text between values
+   * differs (see {@link LineShapes}).
+   */
+  private boolean readAs(LineShapes.Shape shape) {
+    byte[][] literals = shape.literals;
+    int values = shape.values();
+    for (int v = 0; v < values; v++) {
+      if (!in.skipText(literals[v]) || in.pos == in.end) {
+        return false;
+      }
+      int c = in.buf[in.pos];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        // More space than the shape has before this value: the rest might differ too.
+        return false;
+      }
+      in.depth(shape.depths[v]);
+      switch (shape.actions[v]) {
+        case LineShapes.CAPTURE -> capture(c, shape.fields[v]);
+        case LineShapes.FEATURE -> featureValue(shape.names[v], c);
+        case LineShapes.NODE -> readValue(shape.nodes[v]);
+        default -> in.skipValue();
+      }
+    }
+    return in.skipText(literals[values]) && in.pos == in.end;
   }
 
   private void readObject(Node node) {
@@ -123,11 +181,19 @@ public final class EventParser {
                 : node.child(in.buf, in.textStart, in.textEnd - in.textStart);
       }
       if (child == null) {
-        in.skipValue();
+        skip();
       } else {
         readValue(child);
       }
     } while (in.more('}'));
+  }
+
+  /** Skips a value nobody asked for (it is still checked). */
+  private void skip() {
+    in.peek();
+    shapes.value(in.pos, LineShapes.SKIP, null, null, null, in.depth());
+    in.skipValue();
+    shapes.valueEnd(in.pos);
   }
 
   private void readArray(Node node) {
@@ -139,7 +205,7 @@ public final class EventParser {
     do {
       Node child = node.element(index++);
       if (child == null) {
-        in.skipValue();
+        skip();
       } else {
         readValue(child);
       }
@@ -148,14 +214,21 @@ public final class EventParser {
 
   private void readValue(Node node) {
     int c = in.peek();
-    if (node.field != null) {
+    if (node.field == Field.FEATURES && c == '{') {
+      // Not one value for a line's shape: each feature is.
+      readFeatures();
+    } else if (node.field != null) {
+      shapes.value(in.pos, LineShapes.CAPTURE, node.field, null, null, in.depth());
       capture(c, node.field);
+      shapes.valueEnd(in.pos);
     } else if (c == '{') {
       readObject(node);
     } else if (c == '[') {
       readArray(node);
     } else {
+      shapes.value(in.pos, LineShapes.NODE, null, null, node, in.depth());
       in.skipValue();
+      shapes.valueEnd(in.pos);
     }
   }
 
@@ -296,41 +369,49 @@ public final class EventParser {
                     features.count(), in.buf, in.textStart, in.textEnd - in.textStart);
       }
       int c = in.peek();
-      switch (c) {
-        case '"' -> {
-          in.string();
-          int slot = features.add(name, ValueKind.STRING);
-          if (slot >= 0) {
-            features.setString(slot, pooledText());
-          }
-        }
-        case 't', 'f' -> {
-          in.literal();
-          int slot = features.add(name, ValueKind.BOOLEAN);
-          if (slot >= 0) {
-            features.setNumber(slot, c == 't' ? 1 : 0);
-          }
-        }
-        case 'n' -> {
-          in.literal();
-          features.add(name, ValueKind.NULL);
-        }
-        case '{', '[' -> {
-          in.skipValue();
-          features.add(name, ValueKind.OTHER);
-        }
-        default -> {
-          if (!isNumberStart(c)) {
-            throw JsonScanner.JSON;
-          }
-          in.number(false);
-          int slot = features.add(name, ValueKind.NUMBER);
-          if (slot >= 0) {
-            features.setNumber(slot, in.numberValue);
-          }
+      shapes.value(in.pos, LineShapes.FEATURE, null, name, null, in.depth());
+      featureValue(name, c);
+      shapes.valueEnd(in.pos);
+    } while (in.more('}'));
+  }
+
+  /** The value (starting with byte {@code c}) of the feature {@code name}. */
+  private void featureValue(String name, int c) {
+    ParsedEvent.Features features = event.features;
+    switch (c) {
+      case '"' -> {
+        in.string();
+        int slot = features.add(name, ValueKind.STRING);
+        if (slot >= 0) {
+          features.setString(slot, pooledText());
         }
       }
-    } while (in.more('}'));
+      case 't', 'f' -> {
+        in.literal();
+        int slot = features.add(name, ValueKind.BOOLEAN);
+        if (slot >= 0) {
+          features.setNumber(slot, c == 't' ? 1 : 0);
+        }
+      }
+      case 'n' -> {
+        in.literal();
+        features.add(name, ValueKind.NULL);
+      }
+      case '{', '[' -> {
+        in.skipValue();
+        features.add(name, ValueKind.OTHER);
+      }
+      default -> {
+        if (!isNumberStart(c)) {
+          throw JsonScanner.JSON;
+        }
+        in.number(false);
+        int slot = features.add(name, ValueKind.NUMBER);
+        if (slot >= 0) {
+          features.setNumber(slot, in.numberValue);
+        }
+      }
+    }
   }
 
   private static boolean isNumberStart(int c) {

@@ -9,12 +9,12 @@ import java.util.Arrays;
  */
 final class FeatureNames {
   private final StringPool pool;
-  private final byte[][] bytes;
+  private final JsonScanner.Plain[] plain;
   private final String[] names;
 
   FeatureNames(StringPool pool, int positions) {
     this.pool = pool;
-    this.bytes = new byte[positions][];
+    this.plain = new JsonScanner.Plain[positions];
     this.names = new String[positions];
   }
 
@@ -24,7 +24,7 @@ final class FeatureNames {
    */
   String match(int position, JsonScanner in) {
     if (position < names.length) {
-      byte[] last = bytes[position];
+      JsonScanner.Plain last = plain[position];
       if (last != null && in.stringIs(last)) {
         return names[position];
       }
@@ -37,12 +37,12 @@ final class FeatureNames {
     if (position >= names.length) {
       return pool.get(b, off, len);
     }
-    byte[] last = bytes[position];
-    if (last != null && Arrays.equals(last, 0, last.length, b, off, off + len)) {
+    JsonScanner.Plain last = plain[position];
+    if (last != null && Arrays.equals(last.bytes, 0, last.bytes.length, b, off, off + len)) {
       return names[position];
     }
     String name = pool.get(b, off, len);
-    bytes[position] = Arrays.copyOfRange(b, off, off + len);
+    plain[position] = new JsonScanner.Plain(Arrays.copyOfRange(b, off, off + len));
     names[position] = name;
     return name;
   }

@@ -38,7 +38,10 @@ final class FieldTrie {
     Field field;
     final Map<String, Node> children = new HashMap<>();
     private byte[][] names = new byte[0][];
-    private boolean[] plain = new boolean[0];
+
+    /** Each name ready for {@link JsonScanner#stringIs}, or null when it needs escaping. */
+    private JsonScanner.Plain[] plain = new JsonScanner.Plain[0];
+
     private Node[] byName = new Node[0];
     private int[] indexes = new int[0];
     private Node[] byIndex = new Node[0];
@@ -66,11 +69,11 @@ final class FieldTrie {
       int n = names.length;
       int from = previous < 0 ? n : previous;
       int guess = follow[from];
-      if (guess < n && plain[guess] && in.stringIs(names[guess])) {
+      if (guess < n && plain[guess] != null && in.stringIs(plain[guess])) {
         return guess;
       }
       for (int i = 0; i < n; i++) {
-        if (plain[i] && in.stringIs(names[i])) {
+        if (plain[i] != null && in.stringIs(plain[i])) {
           follow[from] = i;
           return i;
         }
@@ -116,9 +119,9 @@ final class FieldTrie {
       }
       names = n.toArray(new byte[0][]);
       follow = new int[names.length + 1];
-      plain = new boolean[names.length];
+      plain = new JsonScanner.Plain[names.length];
       for (int i = 0; i < names.length; i++) {
-        plain[i] = JsonScanner.isPlain(names[i]);
+        plain[i] = JsonScanner.isPlain(names[i]) ? new JsonScanner.Plain(names[i]) : null;
       }
       byName = c.toArray(new Node[0]);
       indexes = idx.stream().mapToInt(Integer::intValue).toArray();

@@ -112,6 +112,39 @@ final class JsonScanner {
     depth--;
   }
 
+  int depth() {
+    return depth;
+  }
+
+  void depth(int d) {
+    depth = d;
+  }
+
+  /**
+   * Whether the next bytes are exactly {@code text}; if so, reads them. Compares eight bytes at a
+   * time (for {@link LineShapes}: the text between a line's values).
+   */
+  boolean skipText(byte[] text) {
+    int n = text.length;
+    int p = pos;
+    if (p + n > end) {
+      return false;
+    }
+    int k = 0;
+    for (; k + 8 <= n; k += 8) {
+      if ((long) LONGS.get(buf, p + k) != (long) LONGS.get(text, k)) {
+        return false;
+      }
+    }
+    for (; k < n; k++) {
+      if (buf[p + k] != text[k]) {
+        return false;
+      }
+    }
+    pos = p + n;
+    return true;
+  }
+
   /**
    * After a member or element: consumes a comma and returns true, or consumes {@code close} and
    * returns false.
@@ -175,18 +208,58 @@ final class JsonScanner {
   }
 
   /**
-   * Whether the string at {@link #pos} (at its opening quote) is exactly {@code plain}, bytes that
-   * need no escaping in JSON (no quote, backslash or control character); if so, reads it. Lets a
-   * caller that expects a name or value check it in the same pass that finds its end.
+   * Text a caller expects as a string: bytes that need no escaping in JSON (no quote, backslash or
+   * control character), with its first bytes and closing quote packed in a word so that {@link
+   * #stringIs} usually checks it with one comparison.
    */
-  boolean stringIs(byte[] plain) {
-    int n = plain.length;
+  static final class Plain {
+    final byte[] bytes;
+    private final long head;
+    private final long mask;
+
+    Plain(byte[] bytes) {
+      if (!isPlain(bytes)) {
+        throw new IllegalArgumentException("needs escaping");
+      }
+      this.bytes = bytes;
+      long h = 0;
+      int n = Math.min(8, bytes.length + 1);
+      for (int k = 0; k < n; k++) {
+        long b = k < bytes.length ? bytes[k] & 0xff : '"';
+        h |= b << (8 * k);
+      }
+      this.head = h;
+      this.mask = n == 8 ? -1L : (1L << (8 * n)) - 1;
+    }
+  }
+
+  /**
+   * Whether the string at {@link #pos} (at its opening quote) is exactly {@code plain}; if so,
+   * reads it. Lets a caller that expects a name or value check it in the same pass that finds its
+   * end.
+   */
+  boolean stringIs(Plain plain) {
+    int n = plain.bytes.length;
     int s = pos + 1;
+    if (s + 8 <= end) {
+      if (((long) LONGS.get(buf, s) & plain.mask) != plain.head) {
+        return false;
+      }
+      if (n < 8) {
+        // The closing quote was part of the comparison.
+        textStart = s;
+        textEnd = s + n;
+        textEscaped = false;
+        pos = s + n + 1;
+        return true;
+      }
+    }
     if (s + n >= end || buf[s + n] != '"') {
       return false;
     }
+    byte[] b = plain.bytes;
     for (int k = 0; k < n; k++) {
-      if (buf[s + k] != plain[k]) {
+      if (buf[s + k] != b[k]) {
         return false;
       }
     }

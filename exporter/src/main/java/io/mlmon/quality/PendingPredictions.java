@@ -87,7 +87,8 @@ public final class PendingPredictions {
     table[3 * slot + 1] = timeMillis;
     table[3 * slot + 2] = packEntry(pack(model, version, flagged, false), (float) score);
     size++;
-    ring[(head + size - 1) % ring.length] = key;
+    int tail = head + size - 1;
+    ring[tail < ring.length ? tail : tail - ring.length] = key;
     countUnlabelled(model, 1);
   }
 
@@ -185,7 +186,7 @@ public final class PendingPredictions {
 
   private void evictOldest(ExpiryReason reason) {
     long key = ring[head];
-    head = (head + 1) % ring.length;
+    head = head + 1 == ring.length ? 0 : head + 1;
     int slot = find(key);
     int m = metaAt(slot);
     removeSlot(slot);

@@ -127,6 +127,87 @@ class EventParserDifferentialTest {
     assertSame(line.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Lines of one shape with other values (of any type, any size) and now and then other spacing:
+   * the new parser reads such lines by comparing the text between values with a recent line's (see
+   * LineShapes), and must still agree with Jackson on every one.
+   */
+  @Property(seed = "20261126", tries = 1500)
+  void lines_of_one_shape_with_other_values_read_the_same(
+      @ForAll @IntRange(min = 0, max = 12) int features,
+      @ForAll @IntRange(min = 1, max = 1000) int seed,
+      @ForAll("valueLists") List<String> values,
+      @ForAll @IntRange(min = 0, max = 3) int spacing) {
+    LogGenerator generator = new LogGenerator(new LogGenerator.Spec(features, 0.5, seed, "m", 0));
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      line.setLength(0);
+      generator.nextLine(line);
+      assertSame(line.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    // The same shape with the values swapped for others, one at a time.
+    String template = line.toString();
+    List<int[]> spans = valueSpans(template);
+    for (int v = 0; v < values.size() && v < spans.size(); v++) {
+      int[] span = spans.get((v * 7) % spans.size());
+      String space = spacing == 1 ? " " : spacing == 2 ? "\t " : "";
+      String variant =
+          template.substring(0, span[0]) + space + values.get(v) + template.substring(span[1]);
+      if (spacing == 3 && v % 3 == 0) {
+        variant = variant + " ";
+      }
+      assertSame(variant.getBytes(StandardCharsets.UTF_8));
+      assertSame(template.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Where the scalar values of a generated line are (after each colon up to , or }). */
+  private static List<int[]> valueSpans(String line) {
+    List<int[]> spans = new ArrayList<>();
+    for (int i = 0; i < line.length(); i++) {
+      if (line.charAt(i) == ':' && i + 1 < line.length() && line.charAt(i + 1) != '{') {
+        int end = i + 1;
+        boolean quoted = line.charAt(end) == '"';
+        end++;
+        while (end < line.length()) {
+          char c = line.charAt(end);
+          if (quoted ? c == '"' && line.charAt(end - 1) != '\\' : c == ',' || c == '}') {
+            break;
+          }
+          end++;
+        }
+        spans.add(new int[] {i + 1, quoted ? Math.min(end + 1, line.length()) : end});
+      }
+    }
+    return spans;
+  }
+
+  @Provide
+  Arbitrary<List<String>> valueLists() {
+    Arbitrary<String> keys = Arbitraries.of(KEYS);
+    return value(2, keys).list().ofMinSize(1).ofMaxSize(10);
+  }
+
+  @Test
+  void a_value_on_a_pointer_that_was_a_scalar_may_hold_the_field_in_the_next_line() {
+    String[] lines = {
+      "{\"meta\":{\"model\":\"fraud\"},\"response\":null,\"request\":7}",
+      "{\"meta\":{\"model\":\"fraud\"},\"response\":{\"outputs\":[{\"probability\":0.8},true]},"
+          + "\"request\":{\"id\":\"r1\",\"inputs\":{\"a\":1}}}",
+      "{\"meta\":{\"model\":\"fraud\"},\"response\":null,\"request\":7}",
+      "{\"meta\":{\"model\":\"fraud\"},\"response\":[1],\"request\":{\"inputs\":null}}",
+      "{\"meta\":{\"model\":\"fraud\"},\"response\":{\"outputs\":[{\"probability\":0.8},true]},"
+          + "\"request\":{\"id\":\"r1\",\"inputs\":{\"a\":1}}}",
+      "{\"meta\":{\"model\":\"fraud\"},\"response\":{\"outputs\":[{\"probability\":0.8},true]},"
+          + "\"request\":{\"id\":\"r1\",\"inputs\":{\"a\":{\"deep\":[1]}}}}"
+    };
+    for (int round = 0; round < 2; round++) {
+      for (String line : lines) {
+        assertSame(nestedParser, nestedReference, line.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+  }
+
   @Test
   void limits_are_hit_where_jackson_hit_them() {
     List<String> lines = new ArrayList<>();
