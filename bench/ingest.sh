@@ -66,7 +66,7 @@ run() {
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
 echo "java: $(java -version 2>&1 | head -1); mtail: $(mtail --version 2>&1 | head -1)"
-echo "mlmon: the ./mlmon wrapper (its JVM defaults: -XX:+UseSerialGC -Xms16m) ${MLMON_JAVA_OPTS:+plus MLMON_JAVA_OPTS=$MLMON_JAVA_OPTS}"
+echo "mlmon: the ./mlmon wrapper (its JVM defaults: -XX:+UseSerialGC -Xms16m -XX:TieredStopAtLevel=1) ${MLMON_JAVA_OPTS:+plus MLMON_JAVA_OPTS=$MLMON_JAVA_OPTS}"
 for size in $sizes; do
   log="$out/log-$size-f$features.jsonl"
   config="$out/replay-$size-f$features.yml"
