@@ -7,6 +7,7 @@
 #
 #   bench/idle-cpu.sh                    # 1,000 lines/s, 20 s warm-up, 60 s measured
 #   RATE=5000 DURATION=30 bench/idle-cpu.sh
+#   MLMON_CMD="java -jar old/mlmon.jar" bench/idle-cpu.sh   # another build (before/after)
 #
 # Files go to bench/out/idle/ (git-ignored). Not part of the test suite.
 set -euo pipefail
@@ -20,6 +21,7 @@ for tool in python3 curl; do
   command -v "$tool" >/dev/null || { echo "idle-cpu.sh: $tool is needed" >&2; exit 1; }
 done
 "$root/mlmon" --version >/dev/null
+read -r -a mlmon_cmd <<<"${MLMON_CMD:-$root/mlmon}"
 
 source_log="$out/source-f20.jsonl"
 if [ ! -s "$source_log" ]; then
@@ -54,7 +56,7 @@ with open(dst, "a", encoding="utf-8") as out:
         time.sleep(0.1)
 EOF
 writer=$!
-"$root/mlmon" run --config "$out/run.yml" >"$out/run.log" 2>&1 &
+"${mlmon_cmd[@]}" run --config "$out/run.yml" >"$out/run.log" 2>&1 &
 pid=$!
 cleanup() {
   kill "$writer" "$pid" 2>/dev/null || true

@@ -5,6 +5,7 @@
 #   bench/ingest.sh                 # 100M and 1G, 5 runs each
 #   RUNS=3 SIZES="100M" bench/ingest.sh
 #   MLMON_JAVA_OPTS="-Xmx1g" bench/ingest.sh   # extra JVM flags for mlmon (see ./mlmon)
+#   MLMON_CMD="java -jar old/mlmon.jar" bench/ingest.sh   # time another build (before/after)
 #
 # Generated logs, the reference and configs go to bench/out/ (git-ignored) and are reused.
 # Runs of the three tools are interleaved, so load from other processes hits them alike; the
@@ -25,6 +26,7 @@ done
 
 # The wrapper builds the jar when it is missing or stale; do it now, outside the timings.
 "$root/mlmon" --version >/dev/null
+read -r -a mlmon_cmd <<<"${MLMON_CMD:-$root/mlmon}"
 
 ref="$out/ref-f$features.csv"
 for size in $sizes; do
@@ -66,7 +68,11 @@ run() {
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GB RAM"
 echo "java: $(java -version 2>&1 | head -1); mtail: $(mtail --version 2>&1 | head -1)"
-echo "mlmon: the ./mlmon wrapper (its JVM defaults: -XX:+UseSerialGC -Xms16m -XX:TieredStopAtLevel=1) ${MLMON_JAVA_OPTS:+plus MLMON_JAVA_OPTS=$MLMON_JAVA_OPTS}"
+if [ -n "${MLMON_CMD:-}" ]; then
+  echo "mlmon: $MLMON_CMD"
+else
+  echo "mlmon: the ./mlmon wrapper (its JVM defaults: -XX:+UseSerialGC -Xms16m -XX:TieredStopAtLevel=1) ${MLMON_JAVA_OPTS:+plus MLMON_JAVA_OPTS=$MLMON_JAVA_OPTS}"
+fi
 for size in $sizes; do
   log="$out/log-$size-f$features.jsonl"
   config="$out/replay-$size-f$features.yml"
@@ -77,7 +83,7 @@ for size in $sizes; do
   echo
   echo "== $log: $lines lines, $bytes bytes; $runs runs each; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
   for ((i = 1; i <= runs; i++)); do
-    run mlmon "$root/mlmon" replay --config "$config" --output "$out/replay.prom"
+    run mlmon "${mlmon_cmd[@]}" replay --config "$config" --output "$out/replay.prom"
     run mtail mtail --one_shot --one_shot_format=prometheus --logs "$log" --progs "$out/mtail-progs"
     run wc wc -l "$log"
   done

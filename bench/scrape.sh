@@ -7,6 +7,7 @@
 #
 #   bench/scrape.sh                       # 400M of log per model, at most 600 scrapes or 120 s
 #   SIZE=200M SCRAPES=300 bench/scrape.sh
+#   MLMON_CMD="java -jar old/mlmon.jar" bench/scrape.sh   # another build (before/after)
 #
 # Generated logs go to bench/out/scrape/ (git-ignored) and are reused. Not part of the test suite.
 set -euo pipefail
@@ -22,6 +23,7 @@ for tool in curl java python3; do
   command -v "$tool" >/dev/null || { echo "scrape.sh: $tool is needed" >&2; exit 1; }
 done
 "$root/mlmon" --version >/dev/null
+read -r -a mlmon_cmd <<<"${MLMON_CMD:-$root/mlmon}"
 
 for ((m = 0; m < models; m++)); do
   log="$out/log-$size-model-$m.jsonl"
@@ -50,7 +52,7 @@ config="$out/run-$size.yml"
 
 cat "$out"/log-"$size"-model-*.jsonl >/dev/null
 echo "machine: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$root/mlmon" run --config "$config" >"$out/run.log" 2>&1 &
+"${mlmon_cmd[@]}" run --config "$config" >"$out/run.log" 2>&1 &
 pid=$!
 cleanup() {
   kill "$pid" 2>/dev/null || true
