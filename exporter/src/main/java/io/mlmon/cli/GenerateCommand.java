@@ -61,7 +61,10 @@ final class GenerateCommand implements Callable<Integer> {
     long bytes = parseSize(size);
     LogGenerator generator;
     try {
-      generator = new LogGenerator(new LogGenerator.Spec(features, labels, seed, model, shift));
+      generator =
+          new LogGenerator(
+              new LogGenerator.Spec(
+                  features, labels, seed, model, shift, LogGenerator.DEFAULT_START_MILLIS));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), 2);
     }

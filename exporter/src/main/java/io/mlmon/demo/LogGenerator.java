@@ -18,9 +18,11 @@ import java.util.SplittableRandom;
  */
 public final class LogGenerator {
   /**
-   * What to generate. {@code shift} moves every numeric feature by that many standard deviations.
+   * What to generate. {@code shift} moves every numeric feature by that many standard deviations;
+   * events are stamped from {@code startMillis} on, a few milliseconds apart.
    */
-  public record Spec(int features, double labelShare, long seed, String model, double shift) {
+  public record Spec(
+      int features, double labelShare, long seed, String model, double shift, long startMillis) {
     public Spec {
       if (features < 0 || features > 10_000) {
         throw new IllegalArgumentException("features must be 0..10000");
@@ -31,7 +33,7 @@ public final class LogGenerator {
     }
 
     public static Spec of(int features) {
-      return new Spec(features, 0.3, 1, "fraud", 0);
+      return new Spec(features, 0.3, 1, "fraud", 0, DEFAULT_START_MILLIS);
     }
   }
 
@@ -44,11 +46,16 @@ public final class LogGenerator {
   private final SplittableRandom random;
   private final Deque<String> labelsDue = new ArrayDeque<>();
   private long sequence;
-  private long timeMillis = 1_795_600_000_000L;
+
+  /** 2026-11-25T09:46:40Z: a fixed start keeps generated files identical run after run. */
+  public static final long DEFAULT_START_MILLIS = 1_795_600_000_000L;
+
+  private long timeMillis;
 
   public LogGenerator(Spec spec) {
     this.spec = spec;
     this.random = new SplittableRandom(spec.seed());
+    this.timeMillis = spec.startMillis();
   }
 
   public static String featureName(int i) {

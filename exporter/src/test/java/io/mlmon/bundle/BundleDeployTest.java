@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.mlmon.cli.Main;
 import io.mlmon.config.ConfigLoader;
 import io.mlmon.config.MlmonConfig;
+import io.mlmon.testing.RepoRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
