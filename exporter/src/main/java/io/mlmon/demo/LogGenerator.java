@@ -84,8 +84,16 @@ public final class LogGenerator {
   }
 
   /** Appends one line (no newline): a prediction, or a label that has come due. */
-  public void nextLine(StringBuilder out) {
-    timeMillis += 1 + random.nextInt(20);
+  public boolean nextLine(StringBuilder out) {
+    return nextLine(out, timeMillis + 1 + random.nextInt(20));
+  }
+
+  /**
+   * Appends one line stamped {@code atMillis} (for traffic written in real time); returns true when
+   * it is a label.
+   */
+  public boolean nextLine(StringBuilder out, long atMillis) {
+    timeMillis = atMillis;
     // Labels come due a few thousand lines after their prediction, like delayed chargebacks.
     if (labelsDue.size() > 1000 || (!labelsDue.isEmpty() && random.nextInt(50) == 0)) {
       String id = labelsDue.pollFirst();
@@ -98,7 +106,7 @@ public final class LogGenerator {
           .append("\",\"label\":")
           .append(random.nextInt(20) == 0)
           .append('}');
-      return;
+      return true;
     }
     String id = "tx-" + sequence++;
     out.append("{\"ts\":\"")
@@ -149,6 +157,7 @@ public final class LogGenerator {
     if (random.nextDouble() < spec.labelShare()) {
       labelsDue.addLast(id);
     }
+    return false;
   }
 
   /** Training rows from the same distributions (without shift), as CSV with a header. */
