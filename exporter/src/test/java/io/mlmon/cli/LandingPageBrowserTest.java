@@ -8,20 +8,16 @@ import io.mlmon.monitor.ModelSnapshot;
 import io.mlmon.monitor.VersionSnapshot;
 import io.mlmon.quality.Outcome;
 import io.mlmon.testing.Await;
+import io.mlmon.testing.HeadlessChromium;
 import io.mlmon.testing.Http;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,32 +25,20 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The landing page of a running demo in a real browser: Debian's {@code chromium}, headless, driven
  * through Debian's {@code chromium-driver} by Selenium. The demo runs in-process at high speed
  * until drift is detected and outcomes are counted; the test then checks that the drift table and
  * its charts render with real values, saves the screenshot the README shows ({@code
- * docs/images/landing-page.png}) and checks the page on a phone-sized window.
+ * docs/images/landing-page.png}), checks the page on a phone-sized window and that it refreshes
+ * itself in place.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LandingPageBrowserTest {
   /** Drift starts after 180 / 50 = 3.6 s; labels arrive 0.4–1.8 s after their predictions. */
   private static final double SPEED = 50;
-
-  /**
-   * Selenium looks for a DevTools binding matching the browser's version and warns when it has
-   * none; the test uses no DevTools, so the warning is noise. Held here so it is not collected.
-   */
-  private static final Logger CDP_LOG =
-      Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
 
   private static final List<String> DEMO_FEATURES =
       List.of(
@@ -98,23 +82,16 @@ class LandingPageBrowserTest {
         links: [...document.querySelectorAll('header nav a')].map(a => a.getAttribute('href')),
         scrollWidth: document.documentElement.scrollWidth,
         innerWidth: window.innerWidth,
-        scrollHeight: document.documentElement.scrollHeight,
-        innerHeight: window.innerHeight,
         theadDisplay: thead ? getComputedStyle(thead).display : null
       });
       """;
 
   private static DemoCommand.Running demo;
-  private static Path profile;
-  private static ChromeDriverService service;
-  private static ChromeDriver browser;
+  private static HeadlessChromium browser;
   private static String base;
 
   @BeforeAll
   static void start() throws IOException {
-    Path chromium = onPath("chromium", "chromium");
-    Path chromedriver = onPath("chromedriver", "chromium-driver");
-    CDP_LOG.setLevel(Level.SEVERE);
     demo = DemoCommand.Running.start("127.0.0.1", 0, SPEED);
     base = "http://127.0.0.1:" + demo.exporter().port();
     Await.until(
@@ -126,54 +103,18 @@ class LandingPageBrowserTest {
         "a CPU reading",
         Duration.ofSeconds(40),
         () -> Http.get(base + "/metrics").body().contains("\nmlmon_host_cpu_utilization_ratio "));
-
-    profile = Files.createTempDirectory("mlmon-chromium-");
-    service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(chromedriver.toFile())
-            .usingAnyFreePort()
-            .withTimeout(Duration.ofSeconds(30))
-            .build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(chromium.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        "--user-data-dir=" + profile,
-        "--window-size=1280,900");
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    browser = HeadlessChromium.start();
   }
 
   @AfterAll
   static void stop() throws IOException {
     try {
       if (browser != null) {
-        browser.quit();
+        browser.close();
       }
     } finally {
-      try {
-        if (service != null) {
-          service.stop();
-        }
-      } finally {
-        try {
-          if (demo != null) {
-            demo.close();
-          }
-        } finally {
-          if (profile != null) {
-            deleteRecursively(profile);
-          }
-        }
+      if (demo != null) {
+        demo.close();
       }
     }
   }
@@ -231,7 +172,7 @@ class LandingPageBrowserTest {
         .contains("/metrics", "/api/v1/drift", "/-/healthy", "/-/ready", "github.com");
     assertThat(page.get("scrollWidth").asInt()).isLessThanOrEqualTo(page.get("innerWidth").asInt());
 
-    saveFullPage(page, RepoRoot.resolve("docs/images/landing-page.png"));
+    browser.saveFullPage(RepoRoot.resolve("docs/images/landing-page.png"));
   }
 
   @Test
@@ -247,7 +188,7 @@ class LandingPageBrowserTest {
         .as("drift table shown as cards")
         .isEqualTo("none");
     assertThat(row(page, "amount").get("bars").toString()).isNotEqualTo("[]");
-    saveFullPage(page, Path.of("target", "landing-page-phone.png"));
+    browser.saveFullPage(Path.of("target", "landing-page-phone.png"));
   }
 
   @Test
@@ -256,50 +197,28 @@ class LandingPageBrowserTest {
     load(1280, 900);
     String first = snapshotTime();
     // A variable of this page: a reload would drop it, an in-place refresh keeps it.
-    browser.executeScript("window.mlmonTestMarker = 42;");
+    browser.script("window.mlmonTestMarker = 42;");
 
     Await.until(
         "the page to show a newer snapshot",
         Duration.ofSeconds(30), // the page refreshes every 10 s
         () -> !first.equals(snapshotTime()));
 
-    assertThat(browser.executeScript("return window.mlmonTestMarker")).isEqualTo(42L);
-    assertThat(browser.executeScript("return document.documentElement.className")).isEqualTo("");
-    assertThat(browser.executeScript("return document.querySelectorAll('table.drift').length"))
+    assertThat(browser.script("return window.mlmonTestMarker")).isEqualTo(42L);
+    assertThat(browser.script("return document.documentElement.className")).isEqualTo("");
+    assertThat(browser.script("return document.querySelectorAll('table.drift').length"))
         .isEqualTo(1L);
   }
 
   private static String snapshotTime() {
     return (String)
-        browser.executeScript(
+        browser.script(
             "const t = document.querySelector('header time'); return t ? t.textContent : '';");
   }
 
   private static JsonNode load(int width, int height) throws IOException {
-    browser.manage().window().setSize(new Dimension(width, height));
-    browser.get(base + "/");
-    Await.until(
-        "the page loaded",
-        Duration.ofSeconds(20),
-        () -> "complete".equals(browser.executeScript("return document.readyState")));
-    return JSON.readTree((String) ((JavascriptExecutor) browser).executeScript(FACTS));
-  }
-
-  /** An executable on the PATH; fails naming the Debian package when it is missing. */
-  private static Path onPath(String command, String debianPackage) {
-    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-      Path p = Path.of(dir, command);
-      if (Files.isExecutable(p)) {
-        return p;
-      }
-    }
-    throw new AssertionError(
-        command
-            + " is not on the PATH: install Debian's "
-            + debianPackage
-            + " (./run-tests does: apt-get install "
-            + debianPackage
-            + ")");
+    browser.open(base + "/", width, height);
+    return JSON.readTree((String) browser.script(FACTS));
   }
 
   private static JsonNode row(JsonNode page, String feature) {
@@ -309,20 +228,6 @@ class LandingPageBrowserTest {
       }
     }
     throw new AssertionError("no drift row for " + feature);
-  }
-
-  /** Grows the window to the whole page, then takes the screenshot. */
-  private static void saveFullPage(JsonNode page, Path file) throws IOException {
-    Dimension window = browser.manage().window().getSize();
-    int chrome = window.getHeight() - page.get("innerHeight").asInt();
-    browser
-        .manage()
-        .window()
-        .setSize(new Dimension(window.getWidth(), page.get("scrollHeight").asInt() + chrome));
-    byte[] png = browser.getScreenshotAs(OutputType.BYTES);
-    assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.write(file, png);
   }
 
   private static boolean driftDetected() {
@@ -345,14 +250,6 @@ class LandingPageBrowserTest {
       }
     }
     return n;
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 
   /** The repository root: the nearest folder upwards holding {@code exporter/pom.xml}. */
