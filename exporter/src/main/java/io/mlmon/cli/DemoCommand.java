@@ -51,55 +51,96 @@ final class DemoCommand implements Callable<Integer> {
     if (!(speed > 0 && speed <= 1000)) {
       throw new UserError("--speed must be greater than 0 and at most 1000", 2);
     }
-    Path dir = Files.createTempDirectory("mlmon-demo-");
     CountDownLatch stop = new CountDownLatch(1);
     if (!Signals.onTerminate(stop::countDown)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
     }
-    HttpServer modelServer = modelServer();
-    DemoTraffic traffic = null;
-    Exporter exporter = null;
-    Thread writer = null;
-    try {
-      Path reference = dir.resolve("fraud-reference.csv");
-      DemoTraffic.writeReference(reference, 20_000, 7);
-      Files.writeString(dir.resolve("model-server.pid"), ProcessHandle.current().pid() + "\n");
-      MlmonConfig config = config(dir, modelServer.getAddress().getPort());
-      traffic =
-          new DemoTraffic(dir.resolve("predictions.jsonl"), speed, 42, System::currentTimeMillis);
-      writer = new Thread(traffic, "mlmon-demo-traffic");
-      writer.setDaemon(true);
-      writer.start();
-      exporter = Exporter.start(config);
+    try (Running demo = Running.start(host, port, speed)) {
       String base =
-          "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + exporter.port();
+          "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + demo.exporter().port();
       System.out.printf(
           "%nmlmon demo: a fraud model's traffic is being written to %s%n"
               + "  landing page  %s/%n"
               + "  metrics       %s/metrics%n"
               + "  drift report  %s/api/v1/drift%n"
               + "Drift starts after %.0f seconds. Ctrl-C stops the demo and removes its files.%n%n",
-          dir.resolve("predictions.jsonl"),
-          base,
-          base,
-          base,
-          io.mlmon.demo.FraudSimulator.DRIFT_START_SECONDS / speed);
+          demo.log(), base, base, base, io.mlmon.demo.FraudSimulator.DRIFT_START_SECONDS / speed);
       stop.await();
       return 0;
-    } finally {
-      if (traffic != null) {
-        traffic.stop();
-        writer.join(2000);
-      }
-      if (exporter != null) {
-        exporter.close();
-      }
-      modelServer.stop(0);
-      deleteRecursively(dir);
     }
   }
 
-  private MlmonConfig config(Path dir, int modelServerPort) {
+  /**
+   * A demo running in this process: the traffic writer, the stand-in model server and the exporter
+   * on a temporary directory. {@link #close()} stops them all and removes the directory. Tests
+   * start one the same way the command does.
+   */
+  static final class Running implements AutoCloseable {
+    private final Path dir;
+    private final HttpServer modelServer;
+    private DemoTraffic traffic;
+    private Thread writer;
+    private Exporter exporter;
+
+    private Running(Path dir, HttpServer modelServer) {
+      this.dir = dir;
+      this.modelServer = modelServer;
+    }
+
+    /** Starts a demo serving on {@code host:port} (port 0: any free one) at {@code speed}. */
+    static Running start(String host, int port, double speed) throws IOException {
+      Path dir = Files.createTempDirectory("mlmon-demo-");
+      Running demo = null;
+      try {
+        demo = new Running(dir, modelServer());
+        Path reference = dir.resolve("fraud-reference.csv");
+        DemoTraffic.writeReference(reference, 20_000, 7);
+        Files.writeString(dir.resolve("model-server.pid"), ProcessHandle.current().pid() + "\n");
+        MlmonConfig config = config(dir, host, port, demo.modelServer.getAddress().getPort());
+        demo.traffic = new DemoTraffic(demo.log(), speed, 42, System::currentTimeMillis);
+        demo.writer = new Thread(demo.traffic, "mlmon-demo-traffic");
+        demo.writer.setDaemon(true);
+        demo.writer.start();
+        demo.exporter = Exporter.start(config);
+        return demo;
+      } catch (IOException | RuntimeException e) {
+        if (demo != null) {
+          demo.close();
+        } else {
+          deleteRecursively(dir);
+        }
+        throw e;
+      }
+    }
+
+    Exporter exporter() {
+      return exporter;
+    }
+
+    Path log() {
+      return dir.resolve("predictions.jsonl");
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        if (traffic != null) {
+          traffic.stop();
+          writer.join(2000);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        if (exporter != null) {
+          exporter.close();
+        }
+        modelServer.stop(0);
+        deleteRecursively(dir);
+      }
+    }
+  }
+
+  private static MlmonConfig config(Path dir, String host, int port, int modelServerPort) {
     String yaml =
         """
         server: {listen: "%s:%d"}

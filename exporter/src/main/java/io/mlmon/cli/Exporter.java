@@ -61,7 +61,14 @@ public final class Exporter implements AutoCloseable {
               config.server(),
               registry,
               readiness,
-              new LandingPage(version, pipeline.loop::latest),
+              new LandingPage(
+                  version,
+                  pipeline.loop::latest,
+                  pipeline.drift::latest,
+                  host::latest,
+                  host::probes,
+                  config.drift(),
+                  pipeline.monitor.references()),
               new DriftApi(pipeline.drift::latest));
     } catch (IllegalArgumentException e) {
       stopQuietly(pipeline, ingest);
