@@ -28,6 +28,10 @@ import picocli.CommandLine.Option;
         "Run the embedded demo: simulated fraud-model traffic (delayed chargebacks, errors,"
             + " latency spikes, a drift episode after 3 minutes) and the exporter watching it.")
 final class DemoCommand implements Callable<Integer> {
+  private static final int REFERENCE_ROWS = 20_000;
+  private static final long REFERENCE_SEED = 7;
+  private static final long TRAFFIC_SEED = 42;
+
   @Option(
       names = "--port",
       defaultValue = "10910",
@@ -46,14 +50,43 @@ final class DemoCommand implements Callable<Integer> {
       description = "address to serve on (default ${DEFAULT-VALUE}; 0.0.0.0 to share)")
   String host;
 
+  @Option(
+      names = "--write-only",
+      paramLabel = "LOG",
+      description =
+          "only append the simulated traffic to LOG, as a model server would (for the"
+              + " docker-compose stack, where mlmon runs in its own container)")
+  Path writeOnly;
+
+  @Option(
+      names = "--write-reference",
+      paramLabel = "CSV",
+      description = "write the model's reference training rows to CSV and exit")
+  Path writeReference;
+
   @Override
   public Integer call() throws Exception {
     if (!(speed > 0 && speed <= 1000)) {
       throw new UserError("--speed must be greater than 0 and at most 1000", 2);
     }
+    if (writeReference != null) {
+      DemoTraffic.writeReference(writeReference, REFERENCE_ROWS, REFERENCE_SEED);
+      return 0;
+    }
     CountDownLatch stop = new CountDownLatch(1);
     if (!Signals.onTerminate(stop::countDown)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+    }
+    if (writeOnly != null) {
+      DemoTraffic traffic =
+          new DemoTraffic(writeOnly, speed, TRAFFIC_SEED, System::currentTimeMillis);
+      Thread writer = new Thread(traffic, "mlmon-demo-traffic");
+      writer.start();
+      System.err.printf("mlmon demo: writing a fraud model's traffic to %s%n", writeOnly);
+      stop.await();
+      traffic.stop();
+      writer.join(2000);
+      return 0;
     }
     try (Running demo = Running.start(host, port, speed)) {
       String base =
@@ -94,10 +127,10 @@ final class DemoCommand implements Callable<Integer> {
       try {
         demo = new Running(dir, modelServer());
         Path reference = dir.resolve("fraud-reference.csv");
-        DemoTraffic.writeReference(reference, 20_000, 7);
+        DemoTraffic.writeReference(reference, REFERENCE_ROWS, REFERENCE_SEED);
         Files.writeString(dir.resolve("model-server.pid"), ProcessHandle.current().pid() + "\n");
         MlmonConfig config = config(dir, host, port, demo.modelServer.getAddress().getPort());
-        demo.traffic = new DemoTraffic(demo.log(), speed, 42, System::currentTimeMillis);
+        demo.traffic = new DemoTraffic(demo.log(), speed, TRAFFIC_SEED, System::currentTimeMillis);
         demo.writer = new Thread(demo.traffic, "mlmon-demo-traffic");
         demo.writer.setDaemon(true);
         demo.writer.start();
