@@ -15,8 +15,6 @@ RUN groupadd --system --gid 10910 mlmon \
  && mkdir -p /etc/mlmon /var/lib/mlmon /var/log/model \
  && chown mlmon:mlmon /var/lib/mlmon /var/log/model
 COPY --from=build /src/exporter/target/mlmon.jar /opt/mlmon/mlmon.jar
-# The traffic simulator of the docker-compose demo (it stands in for a model server there).
-COPY deploy/demo/traffic.sh /opt/mlmon/demo/traffic.sh
 USER 10910:10910
 WORKDIR /var/lib/mlmon
 EXPOSE 10910

@@ -3,6 +3,7 @@ package io.mlmon.cli;
 import io.mlmon.config.MlmonConfig;
 import io.mlmon.config.WebConfig;
 import io.mlmon.http.TlsSetup;
+import io.mlmon.metrics.SeriesBound;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ final class CheckConfigCommand implements Callable<Integer> {
               }
             });
     System.out.printf(
-        "%s: OK (%d source%s, %d model%s, %d reference%s, listening on %s)%n",
+        "%s: OK (%d source%s, %d model%s, %d reference%s, at most %d series, listening on %s)%n",
         config,
         cfg.sources().size(),
         cfg.sources().size() == 1 ? "" : "s",
@@ -40,6 +41,7 @@ final class CheckConfigCommand implements Callable<Integer> {
         cfg.models().size() == 1 ? "" : "s",
         references,
         references == 1 ? "" : "s",
+        SeriesBound.of(cfg).total(),
         cfg.server().listen());
     return 0;
   }

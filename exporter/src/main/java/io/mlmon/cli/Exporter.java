@@ -5,9 +5,9 @@ import io.mlmon.config.MlmonConfig;
 import io.mlmon.config.WebConfig;
 import io.mlmon.host.HostMonitor;
 import io.mlmon.http.DriftApi;
+import io.mlmon.http.HealthCheck;
 import io.mlmon.http.HttpServer;
 import io.mlmon.http.LandingPage;
-import io.mlmon.http.Readiness;
 import io.mlmon.metrics.BuildInfo;
 import io.mlmon.metrics.DriftMetrics;
 import io.mlmon.metrics.HostMetrics;
@@ -53,15 +53,24 @@ public final class Exporter implements AutoCloseable {
     registry.register(new HostMetrics(host::latest, host::probes));
     Thread ingest = new Thread(pipeline.loop, "mlmon-ingest");
     ingest.start();
-    Readiness readiness = () -> notReady(pipeline);
+    HealthCheck readiness = () -> notReady(pipeline);
+    HealthCheck liveness = () -> pipeline.loop.failure().map(e -> "ingest stopped: " + e);
     HttpServer http;
     try {
       http =
           new HttpServer(
               config.server(),
               registry,
+              liveness,
               readiness,
-              new LandingPage(version, pipeline.loop::latest),
+              new LandingPage(
+                  version,
+                  pipeline.loop::latest,
+                  pipeline.drift::latest,
+                  host::latest,
+                  host::probes,
+                  config.drift(),
+                  pipeline.monitor.references()),
               new DriftApi(pipeline.drift::latest));
     } catch (IllegalArgumentException e) {
       stopQuietly(pipeline, ingest);

@@ -1,6 +1,8 @@
 package io.mlmon.cli;
 
+import io.mlmon.config.Durations;
 import io.mlmon.demo.LogGenerator;
+import io.mlmon.demo.PacedWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -56,14 +58,37 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--reference-rows", defaultValue = "20000", description = "rows of the reference")
   int referenceRows;
 
+  @Option(
+      names = "--rate",
+      paramLabel = "LINES_PER_SECOND",
+      description =
+          "write in real time at this rate, stamped with the wall clock, for --duration (instead"
+              + " of --size)")
+  Double rate;
+
+  @Option(names = "--duration", defaultValue = "1m", description = "with --rate: how long")
+  String duration;
+
+  @Option(
+      names = "--rotate-every",
+      paramLabel = "DURATION",
+      description = "with --rate: rename the log to LOG.1, LOG.2, … this often, like logrotate")
+  String rotateEvery;
+
   @Override
   public Integer call() throws IOException {
     long bytes = parseSize(size);
     LogGenerator generator;
     try {
-      generator = new LogGenerator(new LogGenerator.Spec(features, labels, seed, model, shift));
+      generator =
+          new LogGenerator(
+              new LogGenerator.Spec(
+                  features, labels, seed, model, shift, LogGenerator.DEFAULT_START_MILLIS));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), 2);
+    }
+    if (rate != null) {
+      return paced();
     }
     long lines;
     try (Writer w =
@@ -78,6 +103,42 @@ final class GenerateCommand implements Callable<Integer> {
     System.err.printf(
         Locale.ROOT, "wrote %d lines (%d bytes) to %s%n", lines, Files.size(out), out);
     return 0;
+  }
+
+  /** Real-time traffic; prints the totals as one JSON line on stdout for scripts to check. */
+  private Integer paced() throws IOException {
+    LogGenerator generator =
+        new LogGenerator(
+            new LogGenerator.Spec(
+                features, labels, seed, model, shift, System.currentTimeMillis()));
+    long rotateMillis = rotateEvery == null ? 0 : duration(rotateEvery, "--rotate-every");
+    PacedWriter.Totals totals;
+    try {
+      totals =
+          new PacedWriter(generator, out, rate, rotateMillis, System::currentTimeMillis)
+              .run(duration(duration, "--duration"));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), 2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "{\"lines\":%d,\"predictions\":%d,\"labels\":%d,\"rotations\":%d}%n",
+        totals.lines(),
+        totals.predictions(),
+        totals.labels(),
+        totals.rotations());
+    return 0;
+  }
+
+  private static long duration(String text, String option) {
+    try {
+      return Durations.parse(text).toMillis();
+    } catch (IllegalArgumentException e) {
+      throw new UserError(option + ": " + e.getMessage(), 2);
+    }
   }
 
   static long parseSize(String text) {

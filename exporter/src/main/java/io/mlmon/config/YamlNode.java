@@ -38,6 +38,11 @@ final class YamlNode {
     return !isMissing() && value.isTextual();
   }
 
+  /** Whether a problem was already recorded at exactly this path. */
+  boolean hasProblem() {
+    return problems.stream().anyMatch(p -> p.path().equals(path));
+  }
+
   void problem(String message) {
     problems.add(new ConfigProblem(path, message));
   }

@@ -91,24 +91,64 @@ public final class FraudSimulator {
         round(score, 4));
   }
 
-  /** The "trained" model: a logistic regression over the features. */
+  /**
+   * The "trained" model: the Bayes posterior P(fraud | features) under the pre-drift traffic, so
+   * its scores are calibrated probabilities (what mlmon's expected outcomes assume) and its
+   * expected false negatives match the labelled ones until the traffic drifts.
+   */
   static double score(
       double amount, int hour, String category, String country, double ageDays, String device) {
-    double z = -6.2;
-    z += 0.55 * Math.log1p(amount);
-    z += hour < 6 ? 1.1 : 0;
-    z +=
-        switch (category) {
-          case "online", "electronics" -> 1.2;
-          case "jewelry", "gambling" -> 1.6;
-          case "travel" -> 0.6;
-          default -> 0;
-        };
-    z += country.equals("DE") || country.equals("AT") || country.equals("CH") ? 0 : 1.1;
-    z += country.equals("NG") ? 1.0 : 0;
-    z += ageDays < 30 ? 1.8 : ageDays < 180 ? 0.7 : 0;
-    z += device.equals("desktop") ? 0.5 : device.equals("pos") ? -0.8 : 0;
-    return 1 / (1 + Math.exp(-z));
+    double logOdds = Math.log(FRAUD_SHARE / (1 - FRAUD_SHARE));
+    double x = Math.log(amount);
+    logOdds += logNormal(x, 4.6, 1.0) - logNormal(x, 3.5, 1.1);
+    logOdds += Math.log(0.5 * (hour < 6 ? 1 / 6.0 : 0) / DAY_HOURS[hour] + 0.5);
+    logOdds += logRatio(CATEGORIES, CATEGORY_FRAUD, CATEGORY_LEGIT, category);
+    logOdds += logRatio(COUNTRIES, COUNTRY_FRAUD, COUNTRY_LEGIT, country);
+    logOdds += Math.log(900.0 / 60.0) - ageDays / 60.0 + ageDays / 900.0;
+    logOdds += logRatio(DEVICES, DEVICE_FRAUD, DEVICE_LEGIT, device);
+    return 1 / (1 + Math.exp(-logOdds));
+  }
+
+  private static final double FRAUD_SHARE = 0.01;
+
+  /** P(hour) of daytime traffic: a normal around 14:00, sd 4.5 h, rounded and wrapped. */
+  private static final double[] DAY_HOURS = dayHours();
+
+  private static double[] dayHours() {
+    double[] p = new double[24];
+    for (int k = -200_000; k < 200_000; k++) {
+      double h = 14 + 4.5 * k / 20_000.0;
+      p[Math.floorMod(Math.round(h), 24)] += Math.exp(-0.5 * Math.pow(k / 20_000.0, 2));
+    }
+    double total = 0;
+    for (double v : p) {
+      total += v;
+    }
+    for (int i = 0; i < 24; i++) {
+      p[i] /= total;
+    }
+    return p;
+  }
+
+  private static double logNormal(double x, double mean, double sd) {
+    double z = (x - mean) / sd;
+    return -0.5 * z * z - Math.log(sd);
+  }
+
+  /** log P(value | fraud) / P(value | legitimate); 0 for a value the model never saw. */
+  private static double logRatio(String[] values, double[] fraud, double[] legit, String value) {
+    double fraudTotal = 0;
+    double legitTotal = 0;
+    for (int i = 0; i < values.length; i++) {
+      fraudTotal += fraud[i];
+      legitTotal += legit[i];
+    }
+    for (int i = 0; i < values.length; i++) {
+      if (values[i].equals(value)) {
+        return Math.log((fraud[i] / fraudTotal) / (legit[i] / legitTotal));
+      }
+    }
+    return 0;
   }
 
   /** The prediction log line for a transaction, served at simulated second {@code t}. */

@@ -18,9 +18,11 @@ import java.util.SplittableRandom;
  */
 public final class LogGenerator {
   /**
-   * What to generate. {@code shift} moves every numeric feature by that many standard deviations.
+   * What to generate. {@code shift} moves every numeric feature by that many standard deviations;
+   * events are stamped from {@code startMillis} on, a few milliseconds apart.
    */
-  public record Spec(int features, double labelShare, long seed, String model, double shift) {
+  public record Spec(
+      int features, double labelShare, long seed, String model, double shift, long startMillis) {
     public Spec {
       if (features < 0 || features > 10_000) {
         throw new IllegalArgumentException("features must be 0..10000");
@@ -31,7 +33,7 @@ public final class LogGenerator {
     }
 
     public static Spec of(int features) {
-      return new Spec(features, 0.3, 1, "fraud", 0);
+      return new Spec(features, 0.3, 1, "fraud", 0, DEFAULT_START_MILLIS);
     }
   }
 
@@ -44,11 +46,16 @@ public final class LogGenerator {
   private final SplittableRandom random;
   private final Deque<String> labelsDue = new ArrayDeque<>();
   private long sequence;
-  private long timeMillis = 1_795_600_000_000L;
+
+  /** 2026-11-25T09:46:40Z: a fixed start keeps generated files identical run after run. */
+  public static final long DEFAULT_START_MILLIS = 1_795_600_000_000L;
+
+  private long timeMillis;
 
   public LogGenerator(Spec spec) {
     this.spec = spec;
     this.random = new SplittableRandom(spec.seed());
+    this.timeMillis = spec.startMillis();
   }
 
   public static String featureName(int i) {
@@ -77,8 +84,16 @@ public final class LogGenerator {
   }
 
   /** Appends one line (no newline): a prediction, or a label that has come due. */
-  public void nextLine(StringBuilder out) {
-    timeMillis += 1 + random.nextInt(20);
+  public boolean nextLine(StringBuilder out) {
+    return nextLine(out, timeMillis + 1 + random.nextInt(20));
+  }
+
+  /**
+   * Appends one line stamped {@code atMillis} (for traffic written in real time); returns true when
+   * it is a label.
+   */
+  public boolean nextLine(StringBuilder out, long atMillis) {
+    timeMillis = atMillis;
     // Labels come due a few thousand lines after their prediction, like delayed chargebacks.
     if (labelsDue.size() > 1000 || (!labelsDue.isEmpty() && random.nextInt(50) == 0)) {
       String id = labelsDue.pollFirst();
@@ -91,7 +106,7 @@ public final class LogGenerator {
           .append("\",\"label\":")
           .append(random.nextInt(20) == 0)
           .append('}');
-      return;
+      return true;
     }
     String id = "tx-" + sequence++;
     out.append("{\"ts\":\"")
@@ -142,6 +157,7 @@ public final class LogGenerator {
     if (random.nextDouble() < spec.labelShare()) {
       labelsDue.addLast(id);
     }
+    return false;
   }
 
   /** Training rows from the same distributions (without shift), as CSV with a header. */

@@ -21,6 +21,9 @@ import oshi.SystemInfo;
  * still are; with nothing to sample no thread starts.
  */
 public final class HostMonitor implements AutoCloseable {
+  /** At most this many network interfaces are reported (see NetworkInterfaceSelection). */
+  public static final int MAX_NETWORK_INTERFACES = NetworkInterfaceSelection.MAX_INTERFACES;
+
   private static final Logger LOG = LoggerFactory.getLogger(HostMonitor.class);
 
   private final HostSampler sampler;

@@ -32,7 +32,8 @@ public final class HttpServer implements AutoCloseable {
   public HttpServer(
       ServerConfig config,
       PrometheusRegistry registry,
-      Readiness readiness,
+      HealthCheck liveness,
+      HealthCheck readiness,
       LandingPage landing,
       DriftApi driftApi) {
     this.config = config;
@@ -81,8 +82,11 @@ public final class HttpServer implements AutoCloseable {
                     }
                   });
               c.routes.get("/metrics", metrics::handle);
-              c.routes.get(HEALTHY, ctx -> ctx.result("Healthy\n"));
-              c.routes.get(READY, ctx -> ready(ctx, readiness));
+              c.routes.get(
+                  HEALTHY,
+                  ctx -> report(ctx, liveness, "Healthy", HttpStatus.INTERNAL_SERVER_ERROR));
+              c.routes.get(
+                  READY, ctx -> report(ctx, readiness, "Ready", HttpStatus.SERVICE_UNAVAILABLE));
               c.routes.get("/", landing::handle);
               c.routes.get("/api/v1/drift", driftApi::handle);
             });
@@ -92,12 +96,13 @@ public final class HttpServer implements AutoCloseable {
     return config.healthWithoutAuth() && (ctx.path().equals(HEALTHY) || ctx.path().equals(READY));
   }
 
-  private static void ready(Context ctx, Readiness readiness) {
-    Optional<String> reason = readiness.notReadyBecause();
+  private static void report(Context ctx, HealthCheck check, String ok, HttpStatus failure) {
+    Optional<String> reason = check.failingBecause();
     if (reason.isEmpty()) {
-      ctx.result("Ready\n");
+      ctx.result(ok + "\n");
     } else {
-      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).result("Not ready: " + reason.get() + "\n");
+      ctx.status(failure)
+          .result("Not " + ok.toLowerCase(java.util.Locale.ROOT) + ": " + reason.get() + "\n");
     }
   }
 

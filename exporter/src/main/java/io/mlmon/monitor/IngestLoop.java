@@ -4,6 +4,7 @@ import io.mlmon.ingest.SourceReader;
 import io.mlmon.ingest.SourceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -31,6 +32,7 @@ public final class IngestLoop implements Runnable {
       new AtomicReference<>(IngestSnapshot.EMPTY);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean running = true;
+  private volatile Throwable failure;
   private long lastPublishMillis;
 
   /**
@@ -50,6 +52,11 @@ public final class IngestLoop implements Runnable {
     this.monitor = monitor;
     this.pollIntervalMillis = pollIntervalMillis;
     this.wallClockMillis = wallClockMillis;
+  }
+
+  /** The error that stopped the ingest thread, if one did. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
   }
 
   /** The last published state; never blocks. */
@@ -83,7 +90,10 @@ public final class IngestLoop implements Runnable {
         checkpointer.save();
       }
       publish();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Reported by /-/healthy, so an orchestrator restarts the process rather than serving stale
+      // metrics forever.
+      failure = e;
       LOG.error("ingest stopped by an unexpected error", e);
       throw e;
     } finally {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlmon.testing.RepoRoot;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.mlmon.bundle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlmon.testing.RepoRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,6 +2,7 @@ package io.mlmon.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlmon.testing.RepoRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.mlmon.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mlmon.testing.RepoRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -48,15 +48,15 @@ final class E2eStack implements AutoCloseable {
     this.exporterInstance = "127.0.0.1:" + exporter.port();
   }
 
-  /** Starts everything in {@code dir}; traffic drifts from the reference when {@code drift}. */
-  static E2eStack start(Path dir, boolean drift) throws Exception {
+  /** Starts everything in {@code dir}; the traffic drifts from the model's reference. */
+  static E2eStack start(Path dir) throws Exception {
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
       WebhookReceiver webhook = WebhookReceiver.start();
       started.push(webhook);
       TrafficWriter.writeReference(dir.resolve("fraud-reference.csv"), 800);
       Files.writeString(dir.resolve("model-server.pid"), ProcessHandle.current().pid() + "\n");
-      TrafficWriter traffic = new TrafficWriter(dir.resolve("predictions.jsonl"), drift);
+      TrafficWriter traffic = new TrafficWriter(dir.resolve("predictions.jsonl"), true);
       started.push(traffic);
       traffic.start();
       Exporter exporter =
@@ -75,9 +75,9 @@ final class E2eStack implements AutoCloseable {
   }
 
   /**
-   * The exporter's config: the log from its beginning, the reference (drift once it lands), a low
-   * version limit for the cardinality alert, this JVM as the "model server" and the webhook
-   * receiver's /health as its health endpoint.
+   * The exporter's config: the log from its beginning, the reference, a low version limit for the
+   * cardinality alert, this JVM as the "model server" and the webhook receiver's /health as its
+   * health endpoint.
    */
   private static String exporterConfig(Path dir, WebhookReceiver webhook) {
     return """

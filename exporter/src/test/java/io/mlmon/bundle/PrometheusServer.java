@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mlmon.config.Durations;
+import io.mlmon.testing.RepoRoot;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * of the rule files whose {@code for:} durations and group intervals are divided by 60 (at least
  * one second). Nothing else of the rules changes.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
   static final long FOR_DIVISOR = 60;
 
   private final ManagedProcess process;
@@ -62,6 +63,30 @@ final class PrometheusServer implements AutoCloseable {
       }
       server.close(); // most likely the port was taken meanwhile: try another
     }
+  }
+
+  /** A Prometheus with the given configuration (YAML text), e.g. to scrape one target. */
+  public static PrometheusServer startWith(Path dir, String configYaml) throws Exception {
+    Files.createDirectories(dir);
+    int port = ManagedProcess.freePort();
+    Path config = Files.writeString(dir.resolve("prometheus.yml"), configYaml);
+    ManagedProcess p =
+        ManagedProcess.start(
+            "prometheus",
+            List.of(
+                Tools.prometheus().toString(),
+                "--config.file=" + config,
+                "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("data")),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--log.level=warn"),
+            dir,
+            dir.resolve("prometheus.log"));
+    PrometheusServer server = new PrometheusServer(p, port);
+    if (!server.awaitReady()) {
+      server.close();
+      fail("Prometheus did not become ready%n%s", p.logTail());
+    }
+    return server;
   }
 
   private boolean awaitReady() {
@@ -133,7 +158,7 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   /** The result of an instant query now; fails on a query Prometheus rejects. */
-  JsonNode query(String promql) {
+  public JsonNode query(String promql) {
     JsonNode body = Http.json(uri("/api/v1/query?query=" + Http.encode(promql)));
     if (!body.path("status").asText().equals("success")) {
       return fail("Prometheus rejected %s: %s", promql, body);

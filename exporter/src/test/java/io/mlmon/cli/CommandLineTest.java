@@ -48,7 +48,8 @@ class CommandLineTest {
     Files.writeString(config, "sources: [{path: p.jsonl}]\nmodels: [{name: fraud}]\n");
     assertThat(Main.execute("check-config", "--config", config.toString())).isZero();
     assertThat(stdout())
-        .contains("OK (1 source, 1 model, 0 references, listening on 0.0.0.0:10910)");
+        .contains("OK (1 source, 1 model, 0 references, at most 16739 series, listening on")
+        .contains("0.0.0.0:10910");
   }
 
   @Test

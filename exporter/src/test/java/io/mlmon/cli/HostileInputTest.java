@@ -2,6 +2,9 @@ package io.mlmon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlmon.config.ConfigLoader;
+import io.mlmon.config.MlmonConfig;
+import io.mlmon.metrics.SeriesBound;
 import io.mlmon.testing.Exposition;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -113,5 +116,78 @@ class HostileInputTest {
     assertThat(e.get("mlmon_cardinality_limited_total", "kind", "model")).isEqualTo(5000.0 - 19);
     assertThat(e.get("mlmon_cardinality_limited_total", "kind", "version")).isGreaterThan(0);
     assertThat(e.get("mlmon_cardinality_limited_total", "kind", "error")).isGreaterThan(0);
+  }
+
+  @Test
+  void ten_thousand_models_categories_and_error_types_stay_under_the_documented_bound()
+      throws Exception {
+    StringBuilder reference = new StringBuilder("amount,merchant,score\n");
+    for (int i = 0; i < 500; i++) {
+      reference
+          .append(i % 97)
+          .append(",shop")
+          .append(i % 60)
+          .append(",0.")
+          .append(i % 10)
+          .append('\n');
+    }
+    Files.writeString(dir.resolve("reference.csv"), reference);
+    StringBuilder log = new StringBuilder();
+    for (int i = 0; i < 10_000; i++) {
+      log.append("{\"model\":\"m")
+          .append(i)
+          .append("\",\"version\":\"v")
+          .append(i)
+          .append("\",\"error\":\"E")
+          .append(i)
+          .append("\"}\n");
+      log.append("{\"model\":\"fraud\",\"version\":\"v")
+          .append(i % 50)
+          .append("\",\"error\":\"Err")
+          .append(i)
+          .append("\",\"features\":{\"amount\":")
+          .append(i)
+          .append(",\"merchant\":\"new-shop-")
+          .append(i)
+          .append("\",\"f")
+          .append(i)
+          .append("\":1}}\n");
+    }
+    Files.writeString(dir.resolve("p.jsonl"), log);
+    String yaml =
+        """
+        sources: [{name: p, path: p.jsonl}]
+        models: [{name: fraud, reference: reference.csv, threshold: 0.5}]
+        limits: {max_models: 20, max_versions_per_model: 10, max_error_types: 20,
+                 max_categories_per_feature: 50, max_features_per_model: 500}
+        """;
+    Exposition e = replay(yaml);
+    long series = e.samples().keySet().stream().filter(k -> k.startsWith("mlmon_")).count();
+    MlmonConfig config = new ConfigLoader().parse(yaml, dir, "mlmon.yml");
+    long bound = SeriesBound.of(config).total();
+    assertThat(series).as("series %d, bound %d", series, bound).isLessThanOrEqualTo(bound);
+    assertThat(e.labelValues("mlmon_predictions_total", "model")).hasSize(21);
+    assertThat(
+            e.series("mlmon_feature_bin_total").keySet().stream()
+                .filter(k -> k.contains("feature=\"merchant\"")))
+        .as("60 reference shops, 50 kept, the rest and the 10,000 new ones in __other__")
+        .hasSize(51);
+    assertThat(e.get("mlmon_cardinality_limited_total", "kind", "category"))
+        .as("none of the new shops was folded by the limit: they are unseen, not limited")
+        .isZero();
+    assertThat(
+            e.get("mlmon_feature_unseen_category_total", "model", "fraud", "feature", "merchant"))
+        .isEqualTo(10_000.0);
+    assertThat(e.labelValues("mlmon_feature_drift_detected", "feature"))
+        .as("features outside the reference create no series")
+        .containsExactlyInAnyOrder("amount", "merchant");
+    assertThat(
+            e.series("mlmon_prediction_errors_total").keySet().stream()
+                .filter(k -> k.contains("model=\"fraud\""))
+                .map(k -> k.replaceAll(".*error=\"([^\"]*)\".*", "$1"))
+                .distinct())
+        .as("at most max_error_types + __other__ error types per model")
+        .hasSize(21)
+        .contains("__other__");
   }
 }

@@ -229,11 +229,12 @@ class ConfigLoaderTest {
 
   @Test
   void the_default_source_name_drops_extension_and_wildcards() {
-    assertThat(ConfigLoader.defaultName(Path.of("/x/predictions*.jsonl"))).isEqualTo("predictions");
-    assertThat(ConfigLoader.defaultName(Path.of("/x/predictions-*.jsonl")))
+    assertThat(SourceSections.defaultName(Path.of("/x/predictions*.jsonl")))
         .isEqualTo("predictions");
-    assertThat(ConfigLoader.defaultName(Path.of("/x/labels.jsonl"))).isEqualTo("labels");
-    assertThat(ConfigLoader.defaultName(Path.of("/x/*.jsonl"))).isEqualTo("log");
+    assertThat(SourceSections.defaultName(Path.of("/x/predictions-*.jsonl")))
+        .isEqualTo("predictions");
+    assertThat(SourceSections.defaultName(Path.of("/x/labels.jsonl"))).isEqualTo("labels");
+    assertThat(SourceSections.defaultName(Path.of("/x/*.jsonl"))).isEqualTo("log");
   }
 
   @Test

@@ -3,11 +3,11 @@ package io.mlmon.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mlmon.bundle.PrometheusServer;
 import io.mlmon.cli.Exporter;
 import io.mlmon.config.ConfigLoader;
 import io.mlmon.testing.Await;
 import io.mlmon.testing.Http;
-import io.mlmon.testing.PrometheusServer;
 import io.mlmon.testing.SelfSignedCertificate;
 import java.io.IOException;
 import java.net.URI;
@@ -159,7 +159,7 @@ class TlsAndAuthTest {
               static_configs: [{targets: ["127.0.0.1:%d"]}]
           """
               .formatted(dir.resolve("mlmon.crt"), exporter.port());
-      try (PrometheusServer prometheus = PrometheusServer.start(dir.resolve("prom"), config)) {
+      try (PrometheusServer prometheus = PrometheusServer.startWith(dir.resolve("prom"), config)) {
         Await.until(
             "Prometheus scraped mlmon over TLS with basic auth",
             Duration.ofSeconds(60),

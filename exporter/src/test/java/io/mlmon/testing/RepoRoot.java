@@ -1,4 +1,4 @@
-package io.mlmon.bundle;
+package io.mlmon.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,16 +8,16 @@ import java.nio.file.Path;
  * IDE often at the root): the nearest folder upwards with {@code exporter/pom.xml} and {@code
  * alertmanager/}. The system property {@code mlmon.repo.root} overrides the search.
  */
-final class RepoRoot {
+public final class RepoRoot {
   private static final Path ROOT = find();
 
   private RepoRoot() {}
 
-  static Path get() {
+  public static Path get() {
     return ROOT;
   }
 
-  static Path resolve(String relative) {
+  public static Path resolve(String relative) {
     return ROOT.resolve(relative);
   }
 
