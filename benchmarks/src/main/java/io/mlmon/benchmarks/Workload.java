@@ -51,7 +51,7 @@ final class Workload {
 
   /** {@code count} lines of a model with {@code features} features. */
   static Workload generate(String model, int features, int count, long seed) {
-    LogGenerator generator = new LogGenerator(new LogGenerator.Spec(features, 0.3, seed, model, 0));
+    LogGenerator generator = new LogGenerator(new LogGenerator.Spec(features, 0.3, seed, model, 0, LogGenerator.DEFAULT_START_MILLIS));
     List<byte[]> lines = new ArrayList<>(count);
     StringBuilder line = new StringBuilder(512);
     int total = 0;
@@ -126,7 +126,7 @@ final class Workload {
   static ReferenceProfile reference(int features, int rows, long seed) {
     try {
       StringWriter csv = new StringWriter();
-      new LogGenerator(new LogGenerator.Spec(features, 0.3, seed, "m", 0))
+      new LogGenerator(new LogGenerator.Spec(features, 0.3, seed, "m", 0, LogGenerator.DEFAULT_START_MILLIS))
           .writeReference(csv, rows);
       Path file = Files.createTempFile("mlmon-bench-reference", ".csv");
       try {

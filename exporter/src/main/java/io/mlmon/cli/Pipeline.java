@@ -51,7 +51,9 @@ final class Pipeline implements AutoCloseable {
    * Parses batches of a large backlog while the ingest thread feeds the monitor: on two or more
    * cores, reading a backlog takes about half the time. Null on one core.
    */
-  private final ExecutorService parseWorker;
+  private final ExecutorService parseWorkers;
+
+  private final int parseThreads;
 
   Pipeline(MlmonConfig config, Mode mode) {
     Map<String, ReferenceProfile> references = References.load(config);
@@ -95,9 +97,14 @@ final class Pipeline implements AutoCloseable {
     }
     this.monitor = restored;
     this.readers = new ArrayList<>();
-    this.parseWorker =
-        Runtime.getRuntime().availableProcessors() >= 2
-            ? Executors.newSingleThreadExecutor(
+    // A parse worker per core beside the ingest thread, up to three: parsing (and binning against
+    // the reference) is most of the work of a backlog; the ingest thread reads the lines, applies
+    // the events in order, and parses too when every worker is busy. On one core, none.
+    this.parseThreads = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
+    this.parseWorkers =
+        parseThreads >= 1
+            ? Executors.newFixedThreadPool(
+                parseThreads,
                 r -> {
                   Thread t = new Thread(r, "mlmon-parse");
                   t.setDaemon(true);
@@ -109,7 +116,8 @@ final class Pipeline implements AutoCloseable {
       LogTailer tailer = new LogTailer(source.name(), source.path(), source.maxLineBytes(), start);
       EventParser parser = new EventParser(config.fields(), config.limits().maxFeaturesPerModel());
       readers.add(
-          new SourceReader(tailer, parser, monitor, System::currentTimeMillis, parseWorker));
+          new SourceReader(
+              tailer, parser, monitor, System::currentTimeMillis, parseWorkers, parseThreads));
     }
     Checkpointer checkpointer =
         mode == Mode.RUN
@@ -160,10 +168,10 @@ final class Pipeline implements AutoCloseable {
   public void close() {
     drift.close();
     readers.forEach(SourceReader::close);
-    if (parseWorker != null) {
-      parseWorker.shutdownNow();
+    if (parseWorkers != null) {
+      parseWorkers.shutdownNow();
       try {
-        parseWorker.awaitTermination(5, TimeUnit.SECONDS);
+        parseWorkers.awaitTermination(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

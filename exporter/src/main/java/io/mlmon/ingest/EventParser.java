@@ -23,6 +23,7 @@ public final class EventParser {
   private static final byte[] PREDICTION = "prediction".getBytes(StandardCharsets.US_ASCII);
 
   private final JsonScanner in = new JsonScanner();
+  private final FieldMapping mapping;
   private final FieldTrie trie;
   private final int maxFeatures;
   private final ParsedEvent own;
@@ -36,11 +37,17 @@ public final class EventParser {
   private boolean schemaProblem;
 
   public EventParser(FieldMapping mapping, int maxFeatures) {
+    this.mapping = mapping;
     this.trie = new FieldTrie(mapping);
     this.maxFeatures = maxFeatures;
     this.own = new ParsedEvent(maxFeatures);
     this.event = own;
     this.featureNames = new FeatureNames(pool, maxFeatures);
+  }
+
+  /** A new parser with the same mapping and limits, for another thread (parsers keep caches). */
+  EventParser sibling() {
+    return new EventParser(mapping, maxFeatures);
   }
 
   /** The event of the last successful {@link #parse}; reused by the next call. */
@@ -50,7 +57,7 @@ public final class EventParser {
 
   /** Parses a line (without its newline); returns null for an event, else why it was rejected. */
   public Rejection parse(byte[] buf, int off, int len) {
-    return parse(buf, off, len, event);
+    return parse(buf, off, len, own);
   }
 
   /** A new event for {@link #parse(byte[], int, int, ParsedEvent)}, with this parser's limits. */

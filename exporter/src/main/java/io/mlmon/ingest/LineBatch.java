@@ -2,7 +2,8 @@ package io.mlmon.ingest;
 
 /**
  * Lines copied out of the tailer's buffers, with room for what parsing them gives: an event or a
- * rejection per line. One thread fills and later applies a batch; another may parse it between.
+ * rejection per line. One thread fills and later applies a batch; another may parse it between,
+ * with the batch's own parser and preparer, so batches can be parsed at the same time.
  */
 final class LineBatch {
   static final int MAX_BYTES = 256 * 1024;
@@ -16,8 +17,15 @@ final class LineBatch {
   private final int[] lengths = new int[MAX_LINES];
   private final ParsedEvent[] events = new ParsedEvent[MAX_LINES];
   private final Rejection[] results = new Rejection[MAX_LINES];
+  private final EventParser parser;
+  private final EventPreparer preparer;
   private int used;
   private int count;
+
+  LineBatch(EventParser parser, EventPreparer preparer) {
+    this.parser = parser;
+    this.preparer = preparer;
+  }
 
   boolean isEmpty() {
     return count == 0;
@@ -40,14 +48,17 @@ final class LineBatch {
     lengths[count++] = TOO_LONG;
   }
 
-  /** Parses every line; the parser must not be used by another thread meanwhile. */
-  void parse(EventParser parser) {
+  /** Parses and prepares every line. */
+  void parse() {
     for (int i = 0; i < count; i++) {
       if (lengths[i] != TOO_LONG) {
         if (events[i] == null) {
           events[i] = parser.newEvent();
         }
         results[i] = parser.parse(bytes, offsets[i], lengths[i], events[i]);
+        if (results[i] == null) {
+          preparer.prepare(events[i]);
+        }
       }
     }
   }

@@ -180,6 +180,12 @@ public final class ParsedEvent {
     private int count;
     private int dropped;
 
+    /** Whose resolution {@link #feature} and {@link #info} hold; null when none. */
+    private Object resolvedBy;
+
+    private int[] feature = new int[0];
+    private int[] info = new int[0];
+
     Features(int capacity) {
       this.capacity = capacity;
       int initial = Math.min(capacity, INITIAL_CAPACITY);
@@ -193,6 +199,38 @@ public final class ParsedEvent {
       // Strings of earlier lines stay referenced (they are pooled): string(i) checks the kind.
       count = 0;
       dropped = 0;
+      resolvedBy = null;
+    }
+
+    /**
+     * Attaches what a sink's {@link EventPreparer} worked out about each value: an index and an int
+     * of information, both meaningful only to {@code by}, which {@link #resolvedBy} then returns.
+     * Fill every value with {@link #resolve} after this call.
+     */
+    public void startResolution(Object by) {
+      if (feature.length < count) {
+        feature = new int[names.length];
+        info = new int[names.length];
+      }
+      resolvedBy = by;
+    }
+
+    public void resolve(int i, int featureIndex, int valueInfo) {
+      feature[i] = featureIndex;
+      info[i] = valueInfo;
+    }
+
+    /** Who resolved these values (see {@link #startResolution}), or null. */
+    public Object resolvedBy() {
+      return resolvedBy;
+    }
+
+    public int feature(int i) {
+      return feature[i];
+    }
+
+    public int info(int i) {
+      return info[i];
     }
 
     /** Returns the slot for a new feature, or -1 (and counts it) when the line has too many. */

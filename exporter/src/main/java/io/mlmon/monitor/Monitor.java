@@ -5,6 +5,7 @@ import io.mlmon.config.Limits;
 import io.mlmon.config.ModelConfig;
 import io.mlmon.drift.ReferenceProfile;
 import io.mlmon.drift.WindowSample;
+import io.mlmon.ingest.EventPreparer;
 import io.mlmon.ingest.EventSink;
 import io.mlmon.ingest.ParsedEvent;
 import io.mlmon.quality.ExpectedOutcomes;
@@ -52,7 +53,19 @@ public final class Monitor implements EventSink {
   private String lastModel;
 
   private int lastModelIndex;
-  private long lastModelKeyPrefix;
+
+  /**
+   * The model whose join-key prefix is {@link #keyPrefix}: hashed once per model, not per event.
+   */
+  private String keyModel;
+
+  private long keyPrefix;
+
+  /** The join keys of the batch ahead, gathered by {@link #prefetch}. */
+  private final long[] prefetchKeys = new long[1024];
+
+  private final boolean[] prefetchAdds = new boolean[1024];
+  private int prefetchCount;
 
   /** Which clock ages windows and pending labels. */
   public enum TimeMode {
@@ -106,7 +119,6 @@ public final class Monitor implements EventSink {
     String name = event.model();
     if (name != lastModel) {
       lastModelIndex = modelNames.indexOf(name);
-      lastModelKeyPrefix = PredictionKey.prefix(name);
       lastModel = name;
     }
     int index = lastModelIndex;
@@ -192,12 +204,38 @@ public final class Monitor implements EventSink {
     model.labelDelay.observe(Math.max(0, time - prediction.timeMillis()) / 1000.0);
   }
 
-  /** The (model, id) key of the event being accepted, hashed from the id's bytes when it can be. */
+  /** The (model, id) key of an event, hashed from the id's bytes when it can be. */
   private long joinKey(ParsedEvent event) {
     byte[] id = event.idBytes();
-    return id != null
-        ? PredictionKey.of(lastModelKeyPrefix, id, event.idOffset(), event.idLength())
-        : PredictionKey.of(event.model(), event.id());
+    if (id == null) {
+      return PredictionKey.of(event.model(), event.id());
+    }
+    String name = event.model();
+    if (name != keyModel) {
+      keyPrefix = PredictionKey.prefix(name);
+      keyModel = name;
+    }
+    return PredictionKey.of(keyPrefix, id, event.idOffset(), event.idLength());
+  }
+
+  @Override
+  public EventPreparer newPreparer() {
+    return references.isEmpty() ? EventPreparer.NONE : new ReferencePreparer(references);
+  }
+
+  @Override
+  public void prefetch(ParsedEvent event) {
+    boolean joins = !event.isLabel() || event.flagged() == ParsedEvent.ABSENT;
+    if (joins && event.hasId() && prefetchCount < prefetchKeys.length) {
+      prefetchKeys[prefetchCount] = joinKey(event);
+      prefetchAdds[prefetchCount++] = !event.isLabel();
+    }
+  }
+
+  @Override
+  public void prefetchDone() {
+    pending.prefetch(prefetchKeys, prefetchAdds, prefetchCount);
+    prefetchCount = 0;
   }
 
   /** The event's decision: explicit, else score ≥ the model's threshold, else unknown (-1). */

@@ -43,6 +43,12 @@ public final class PendingPredictions {
   private long[] ring = new long[0];
   private int head;
 
+  /**
+   * Where {@link #prefetch} loads go, so the JIT cannot drop them as unused; never read otherwise.
+   */
+  @SuppressWarnings("unused")
+  private long prefetched;
+
   private int[] unlabelledByModel = new int[8];
   private int unlabelled;
 
@@ -90,6 +96,32 @@ public final class PendingPredictions {
     int tail = head + size - 1;
     ring[tail < ring.length ? tail : tail - ring.length] = key;
     countUnlabelled(model, 1);
+  }
+
+  /**
+   * Starts loading what {@link #add} and {@link #label} of a batch of keys will read, in the order
+   * they will come. A probe into a table of a million entries is a cache miss (~100 ns), and a
+   * probe must wait for its miss before it can go on; this loop's loads do not depend on one
+   * another, so the processor overlaps many misses, and the calls that follow find their entries in
+   * cache.
+   *
+   * @param adds per key, whether it will be {@link #add added} (a full table then evicts its oldest
+   *     entry, whose slot is loaded too) rather than {@link #label labelled}
+   */
+  public void prefetch(long[] keys, boolean[] adds, int count) {
+    if (size == 0) {
+      return;
+    }
+    long touched = 0;
+    int evictions = 0;
+    for (int i = 0; i < count; i++) {
+      touched += table[3 * home(nonZero(keys[i]))];
+      if (adds[i] && size == maxPending && evictions < size) {
+        int oldest = head + evictions++;
+        touched += table[3 * home(ring[oldest < ring.length ? oldest : oldest - ring.length])];
+      }
+    }
+    prefetched += touched;
   }
 
   /** Matches a label to its prediction and marks that prediction labelled. */

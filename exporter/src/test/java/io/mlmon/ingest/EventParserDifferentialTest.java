@@ -82,7 +82,9 @@ class EventParserDifferentialTest {
       @ForAll @IntRange(min = 0, max = 40) int features,
       @ForAll @IntRange(min = 1, max = 1000) int seed,
       @ForAll @IntRange(min = 1, max = 6) int skip) {
-    LogGenerator generator = new LogGenerator(new LogGenerator.Spec(features, 0.5, seed, "m", 0));
+    LogGenerator generator =
+        new LogGenerator(
+            new LogGenerator.Spec(features, 0.5, seed, "m", 0, LogGenerator.DEFAULT_START_MILLIS));
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < skip; i++) {
       line.setLength(0);
@@ -96,7 +98,9 @@ class EventParserDifferentialTest {
       @ForAll @IntRange(min = 0, max = 25) int features,
       @ForAll @IntRange(min = 1, max = 1000) int seed,
       @ForAll("damage") List<int[]> damage) {
-    LogGenerator generator = new LogGenerator(new LogGenerator.Spec(features, 0.5, seed, "m", 0));
+    LogGenerator generator =
+        new LogGenerator(
+            new LogGenerator.Spec(features, 0.5, seed, "m", 0, LogGenerator.DEFAULT_START_MILLIS));
     StringBuilder line = new StringBuilder();
     generator.nextLine(line);
     byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
@@ -138,7 +142,9 @@ class EventParserDifferentialTest {
       @ForAll @IntRange(min = 1, max = 1000) int seed,
       @ForAll("valueLists") List<String> values,
       @ForAll @IntRange(min = 0, max = 3) int spacing) {
-    LogGenerator generator = new LogGenerator(new LogGenerator.Spec(features, 0.5, seed, "m", 0));
+    LogGenerator generator =
+        new LogGenerator(
+            new LogGenerator.Spec(features, 0.5, seed, "m", 0, LogGenerator.DEFAULT_START_MILLIS));
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < 3; i++) {
       line.setLength(0);

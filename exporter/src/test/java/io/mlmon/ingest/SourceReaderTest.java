@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SourceReaderTest {
   @TempDir Path dir;
 
-  private final ExecutorService worker = Executors.newSingleThreadExecutor();
+  private final ExecutorService worker = Executors.newFixedThreadPool(3);
 
   @AfterEach
   void stopWorker() {
@@ -34,7 +34,7 @@ class SourceReaderTest {
 
   private record Result(List<String> events, Map<Rejection, Long> rejected, long lines) {}
 
-  private Result read(Path log, ExecutorService parseWorker, int maxLineBytes) {
+  private Result read(Path log, ExecutorService parseWorker, int inFlight, int maxLineBytes) {
     List<String> events = new ArrayList<>();
     SourceReader reader =
         new SourceReader(
@@ -43,7 +43,8 @@ class SourceReaderTest {
             (event, readTime) ->
                 events.add(event.model() + "/" + event.id() + "/" + event.features().count()),
             () -> 0L,
-            parseWorker);
+            parseWorker,
+            inFlight);
     while (reader.poll(1 << 20) > 0) {
       // until caught up
     }
@@ -82,12 +83,12 @@ class SourceReaderTest {
   }
 
   @Test
-  void a_parse_worker_changes_nothing_but_the_threads() throws IOException {
+  void parse_workers_change_nothing_but_the_threads() throws IOException {
     for (long seed = 1; seed <= 3; seed++) {
       Path log = backlog(6_000, seed);
-      Result alone = read(log, null, 1 << 20);
-      Result withWorker = read(log, worker, 1 << 20);
-      assertThat(withWorker).isEqualTo(alone);
+      Result alone = read(log, null, 0, 1 << 20);
+      assertThat(read(log, worker, 1, 1 << 20)).isEqualTo(alone);
+      assertThat(read(log, worker, 3, 1 << 20)).isEqualTo(alone);
       assertThat(alone.events()).hasSizeGreaterThan(4_000).last().asString().startsWith("last/");
       assertThat(alone.rejected().get(Rejection.TOO_LONG)).isPositive();
       assertThat(alone.rejected().get(Rejection.JSON)).isPositive();
@@ -97,7 +98,7 @@ class SourceReaderTest {
   @Test
   void lines_longer_than_a_batch_are_read_in_order() throws IOException {
     Path log = backlog(500, 7);
-    assertThat(read(log, worker, 64 << 20)).isEqualTo(read(log, null, 64 << 20));
+    assertThat(read(log, worker, 3, 64 << 20)).isEqualTo(read(log, null, 0, 64 << 20));
   }
 
   @Test
@@ -109,7 +110,8 @@ class SourceReaderTest {
             new EventParser(FieldMapping.DEFAULTS, 20),
             (event, readTime) -> models.add(event.model()),
             () -> 0L,
-            worker);
+            worker,
+            3);
     byte[] line = "{\"model\":\"direct\"}".getBytes(StandardCharsets.UTF_8);
     reader.onLine(line, 0, line.length);
     reader.onTooLong(5);
