@@ -1,5 +1,8 @@
 package io.mlmon.ingest;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
  * The fields of one log line, filled by {@link EventParser}. One instance is reused for every line
  * of a source (the ingest hot path allocates no event objects and boxes no feature values), so a
@@ -23,6 +26,9 @@ public final class ParsedEvent {
   String model;
   String version;
   String id;
+  byte[] idBytes;
+  int idOffset;
+  int idLength;
   long timeMillis;
   boolean hasTime;
   double score;
@@ -44,6 +50,7 @@ public final class ParsedEvent {
     model = null;
     version = null;
     id = null;
+    idBytes = null;
     hasTime = false;
     timeMillis = 0;
     hasScore = false;
@@ -72,7 +79,45 @@ public final class ParsedEvent {
 
   /** The request id, or null. */
   public String id() {
+    if (id == null && idBytes != null) {
+      id = new String(idBytes, idOffset, idLength, StandardCharsets.UTF_8);
+    }
     return id;
+  }
+
+  public boolean hasId() {
+    return id != null || idBytes != null;
+  }
+
+  /**
+   * The id as UTF-8 bytes in the line ({@link #idOffset()}, {@link #idLength()}), valid only during
+   * {@link EventSink#accept}: the join key is hashed from them without making a String. Null when
+   * the event has no id, or when the id is known only as text ({@link #id()}).
+   */
+  public byte[] idBytes() {
+    return idBytes;
+  }
+
+  public int idOffset() {
+    return idOffset;
+  }
+
+  public int idLength() {
+    return idLength;
+  }
+
+  /** Sets the id to {@code len} bytes of UTF-8 at {@code off}, to be decoded only if asked for. */
+  void idBytes(byte[] b, int off, int len) {
+    id = null;
+    idBytes = b;
+    idOffset = off;
+    idLength = len;
+  }
+
+  /** Sets the id to text. */
+  void idText(String text) {
+    id = text;
+    idBytes = null;
   }
 
   public boolean hasTime() {
@@ -119,40 +164,96 @@ public final class ParsedEvent {
     return features;
   }
 
-  /** The feature values of one line, as parallel arrays. */
+  /**
+   * The feature values of one line, as parallel arrays. They start small and grow up to the limit,
+   * so the many events a batch of lines needs (see {@link SourceReader}) cost memory in proportion
+   * to the features lines really have.
+   */
   public static final class Features {
-    private final String[] names;
-    private final ValueKind[] kinds;
-    private final double[] numbers;
-    private final String[] strings;
+    private static final int INITIAL_CAPACITY = 32;
+
+    private final int capacity;
+    private String[] names;
+    private ValueKind[] kinds;
+    private double[] numbers;
+    private String[] strings;
     private int count;
     private int dropped;
 
+    /** Whose resolution {@link #feature} and {@link #info} hold; null when none. */
+    private Object resolvedBy;
+
+    private int[] feature = new int[0];
+    private int[] info = new int[0];
+
     Features(int capacity) {
-      names = new String[capacity];
-      kinds = new ValueKind[capacity];
-      numbers = new double[capacity];
-      strings = new String[capacity];
+      this.capacity = capacity;
+      int initial = Math.min(capacity, INITIAL_CAPACITY);
+      names = new String[initial];
+      kinds = new ValueKind[initial];
+      numbers = new double[initial];
+      strings = new String[initial];
     }
 
     void clear() {
-      for (int i = 0; i < count; i++) {
-        strings[i] = null;
-      }
+      // Strings of earlier lines stay referenced (they are pooled): string(i) checks the kind.
       count = 0;
       dropped = 0;
+      resolvedBy = null;
+    }
+
+    /**
+     * Attaches what a sink's {@link EventPreparer} worked out about each value: an index and an int
+     * of information, both meaningful only to {@code by}, which {@link #resolvedBy} then returns.
+     * Fill every value with {@link #resolve} after this call.
+     */
+    public void startResolution(Object by) {
+      if (feature.length < count) {
+        feature = new int[names.length];
+        info = new int[names.length];
+      }
+      resolvedBy = by;
+    }
+
+    public void resolve(int i, int featureIndex, int valueInfo) {
+      feature[i] = featureIndex;
+      info[i] = valueInfo;
+    }
+
+    /** Who resolved these values (see {@link #startResolution}), or null. */
+    public Object resolvedBy() {
+      return resolvedBy;
+    }
+
+    public int feature(int i) {
+      return feature[i];
+    }
+
+    public int info(int i) {
+      return info[i];
     }
 
     /** Returns the slot for a new feature, or -1 (and counts it) when the line has too many. */
     int add(String name, ValueKind kind) {
       if (count == names.length) {
-        dropped++;
-        return -1;
+        if (count == capacity) {
+          dropped++;
+          return -1;
+        }
+        grow();
       }
       names[count] = name;
       kinds[count] = kind;
       numbers[count] = Double.NaN;
       return count++;
+    }
+
+    private void grow() {
+      int bigger = (int) Math.min(capacity, 2L * names.length);
+      names = Arrays.copyOf(names, bigger);
+      kinds = Arrays.copyOf(kinds, bigger);
+      numbers = Arrays.copyOf(numbers, bigger);
+      strings = Arrays.copyOf(strings, bigger);
     }
 
     void setNumber(int slot, double value) {
@@ -187,7 +288,7 @@ public final class ParsedEvent {
 
     /** The text of a STRING value, else null. */
     public String string(int i) {
-      return strings[i];
+      return kinds[i] == ValueKind.STRING ? strings[i] : null;
     }
   }
 }

@@ -1,13 +1,25 @@
 package io.mlmon.ingest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 /**
- * A bounded, direct-mapped cache of recently seen strings. Log lines repeat the same model names,
- * versions and category values millions of times; looking the characters up here returns the
- * existing String instead of allocating a new one. A colliding value simply replaces the entry, so
- * memory stays fixed whatever the log holds.
+ * A bounded, direct-mapped cache of recently seen strings, looked up by their UTF-8 bytes. Log
+ * lines repeat the same model names, versions, feature names and category values millions of times;
+ * looking the bytes up here returns the existing String instead of decoding a new one, and the same
+ * instance each time (which lets consumers cache by identity). A colliding value simply replaces
+ * the entry, so memory stays fixed whatever the log holds.
  */
 final class StringPool {
-  private final String[] entries;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+
+  private final byte[][] keys;
+  private final String[] values;
   private final int mask;
   private final int maxLength;
 
@@ -15,35 +27,42 @@ final class StringPool {
     if (Integer.bitCount(sizePowerOfTwo) != 1) {
       throw new IllegalArgumentException("size must be a power of two: " + sizePowerOfTwo);
     }
-    this.entries = new String[sizePowerOfTwo];
+    this.keys = new byte[sizePowerOfTwo][];
+    this.values = new String[sizePowerOfTwo];
     this.mask = sizePowerOfTwo - 1;
     this.maxLength = maxLength;
   }
 
-  String get(char[] chars, int off, int len) {
+  /** The string of {@code len} bytes of valid UTF-8 at {@code off}. */
+  String get(byte[] b, int off, int len) {
     if (len > maxLength) {
-      return new String(chars, off, len);
+      return new String(b, off, len, StandardCharsets.UTF_8);
     }
-    int h = 0;
-    for (int i = off; i < off + len; i++) {
-      h = 31 * h + chars[i];
+    int slot = hash(b, off, len) & mask;
+    byte[] key = keys[slot];
+    if (key != null && Arrays.equals(key, 0, key.length, b, off, off + len)) {
+      return values[slot];
     }
-    int slot = (h ^ (h >>> 16)) & mask;
-    String cached = entries[slot];
-    if (cached != null && cached.length() == len && equals(cached, chars, off, len)) {
-      return cached;
-    }
-    String s = new String(chars, off, len);
-    entries[slot] = s;
+    String s = new String(b, off, len, StandardCharsets.UTF_8);
+    keys[slot] = Arrays.copyOfRange(b, off, off + len);
+    values[slot] = s;
     return s;
   }
 
-  private static boolean equals(String s, char[] chars, int off, int len) {
-    for (int i = 0; i < len; i++) {
-      if (s.charAt(i) != chars[off + i]) {
-        return false;
-      }
+  /** Eight bytes at a time, multiply and mix: cheap for the short strings of logs. */
+  static int hash(byte[] b, int off, int len) {
+    long h = len * MULTIPLIER;
+    int i = off;
+    int end = off + len;
+    while (i + 8 <= end) {
+      h = (h ^ (long) LONGS.get(b, i)) * MULTIPLIER;
+      i += 8;
     }
-    return true;
+    long tail = 0;
+    for (int shift = 0; i < end; i++, shift += 8) {
+      tail |= (b[i] & 0xffL) << shift;
+    }
+    h = (h ^ tail) * MULTIPLIER;
+    return (int) (h ^ (h >>> 29));
   }
 }

@@ -14,21 +14,34 @@ public final class Timestamps {
    * Long#MIN_VALUE} when the text is not such a time.
    */
   public static long parseRfc3339(CharSequence s) {
-    int n = s.length();
+    // Every character of a valid time is ASCII, so anything else is simply not one.
+    byte[] ascii = new byte[s.length()];
+    for (int i = 0; i < ascii.length; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return Long.MIN_VALUE;
+      }
+      ascii[i] = (byte) c;
+    }
+    return parseRfc3339(ascii, 0, ascii.length);
+  }
+
+  /** {@link #parseRfc3339(CharSequence)} of UTF-8 text, read in place. */
+  public static long parseRfc3339(byte[] b, int off, int n) {
     if (n < 20
-        || s.charAt(4) != '-'
-        || s.charAt(7) != '-'
-        || !isDateTimeSeparator(s.charAt(10))
-        || s.charAt(13) != ':'
-        || s.charAt(16) != ':') {
+        || b[off + 4] != '-'
+        || b[off + 7] != '-'
+        || !isDateTimeSeparator(b[off + 10])
+        || b[off + 13] != ':'
+        || b[off + 16] != ':') {
       return Long.MIN_VALUE;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 2);
-    int day = digits(s, 8, 2);
-    int hour = digits(s, 11, 2);
-    int minute = digits(s, 14, 2);
-    int second = digits(s, 17, 2);
+    int year = digits(b, off, 4);
+    int month = digits(b, off + 5, 2);
+    int day = digits(b, off + 8, 2);
+    int hour = digits(b, off + 11, 2);
+    int minute = digits(b, off + 14, 2);
+    int second = digits(b, off + 17, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
       return Long.MIN_VALUE;
     }
@@ -37,12 +50,12 @@ public final class Timestamps {
     }
     int i = 19;
     long millis = 0;
-    if (i < n && s.charAt(i) == '.') {
+    if (i < n && b[off + i] == '.') {
       i++;
       int start = i;
       int scale = 100;
-      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-        millis += (s.charAt(i) - '0') * scale;
+      while (i < n && b[off + i] >= '0' && b[off + i] <= '9') {
+        millis += (b[off + i] - '0') * scale;
         scale /= 10;
         i++;
       }
@@ -54,12 +67,12 @@ public final class Timestamps {
       return Long.MIN_VALUE;
     }
     int offsetMinutes;
-    char z = s.charAt(i);
+    byte z = b[off + i];
     if ((z == 'Z' || z == 'z') && i == n - 1) {
       offsetMinutes = 0;
-    } else if ((z == '+' || z == '-') && i + 6 == n && s.charAt(i + 3) == ':') {
-      int oh = digits(s, i + 1, 2);
-      int om = digits(s, i + 4, 2);
+    } else if ((z == '+' || z == '-') && i + 6 == n && b[off + i + 3] == ':') {
+      int oh = digits(b, off + i + 1, 2);
+      int om = digits(b, off + i + 4, 2);
       if (oh < 0 || oh > 23 || om < 0 || om > 59) {
         return Long.MIN_VALUE;
       }
@@ -86,14 +99,14 @@ public final class Timestamps {
     return (long) millis;
   }
 
-  private static boolean isDateTimeSeparator(char c) {
+  private static boolean isDateTimeSeparator(byte c) {
     return c == 'T' || c == 't' || c == ' ';
   }
 
-  private static int digits(CharSequence s, int from, int count) {
+  private static int digits(byte[] b, int from, int count) {
     int v = 0;
     for (int i = from; i < from + count; i++) {
-      char c = s.charAt(i);
+      byte c = b[i];
       if (c < '0' || c > '9') {
         return -1;
       }

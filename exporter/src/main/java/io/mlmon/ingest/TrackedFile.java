@@ -83,10 +83,7 @@ final class TrackedFile {
 
   private void split(byte[] buf, int n, LineHandler handler, TailerCounters counters) {
     int start = 0;
-    for (int i = 0; i < n; i++) {
-      if (buf[i] != '\n') {
-        continue;
-      }
+    for (int i = Newlines.indexOf(buf, 0, n); i >= 0; i = Newlines.indexOf(buf, i + 1, n)) {
       if (skippedLength >= 0) {
         counters.lines++;
         handler.onTooLong(skippedLength + (i - start));

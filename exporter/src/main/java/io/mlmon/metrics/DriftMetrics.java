@@ -18,6 +18,7 @@ import java.util.function.Supplier;
  * reference shares and data-quality counters from the latest ingest snapshot.
  */
 public final class DriftMetrics implements MultiCollector {
+  private final Families families = new Families();
   private final Supplier<IngestSnapshot> snapshot;
   private final Supplier<DriftReport> drift;
 
@@ -29,51 +30,51 @@ public final class DriftMetrics implements MultiCollector {
   @Override
   public MetricSnapshots collect() {
     var score =
-        Family.gauge(
+        families.gauge(
             "mlmon_feature_drift_score",
             "Drift statistic of a feature's current window against the reference, by method.",
             "model",
             "feature",
             "method");
     var pValue =
-        Family.gauge(
+        families.gauge(
             "mlmon_feature_drift_p_value",
             "p-value of the ks and chi2 tests of a feature's window against the reference.",
             "model",
             "feature",
             "method");
     var detected =
-        Family.gauge(
+        families.gauge(
             "mlmon_feature_drift_detected",
             "1 when the feature's decision rule says drift, else 0.",
             "model",
             "feature");
     var share =
-        Family.gauge(
+        families.gauge(
             "mlmon_dataset_drift_share",
             "Share of evaluated features with drift detected.",
             "model");
     var datasetDetected =
-        Family.gauge(
+        families.gauge(
             "mlmon_dataset_drift_detected",
             "1 when the share of drifted features reaches drift.dataset_share.",
             "model");
     var predictionScore =
-        Family.gauge(
+        families.gauge(
             "mlmon_prediction_drift_score",
             "Drift of the score distribution against the reference's scores, by method.",
             "model",
             "method");
     var predictionDetected =
-        Family.gauge(
+        families.gauge(
             "mlmon_prediction_drift_detected",
             "1 when the score distribution's decision rule says drift.",
             "model");
     var samples =
-        Family.gauge(
+        families.gauge(
             "mlmon_drift_window_samples", "Predictions in the current drift window.", "model");
     var evaluated =
-        Family.gauge(
+        families.gauge(
             "mlmon_drift_evaluation_timestamp_seconds", "When drift was last computed.", "model");
     DriftReport report = drift.get();
     for (Map.Entry<String, ModelDrift> e : report.models().entrySet()) {
@@ -101,7 +102,7 @@ public final class DriftMetrics implements MultiCollector {
     }
 
     var binTotal =
-        Family.counter(
+        families.counter(
             "mlmon_feature_bin_total",
             "Values of a feature falling in each reference bin (numeric: the PSI bins; categorical:"
                 + " the category or __other__), for fleet-wide drift in Prometheus.",
@@ -109,39 +110,39 @@ public final class DriftMetrics implements MultiCollector {
             "feature",
             "bin");
     var referenceRatio =
-        Family.gauge(
+        families.gauge(
             "mlmon_feature_reference_ratio",
             "The reference's share of each bin.",
             "model",
             "feature",
             "bin");
     var missing =
-        Family.counter(
+        families.counter(
             "mlmon_feature_missing_total",
             "Events in which a reference feature was absent or null.",
             "model",
             "feature");
     var invalid =
-        Family.counter(
+        families.counter(
             "mlmon_feature_invalid_total",
             "Values of the wrong type, or NaN or infinite.",
             "model",
             "feature",
             "reason");
     var unseen =
-        Family.counter(
+        families.counter(
             "mlmon_feature_unseen_category_total",
             "Categorical values never seen in the reference.",
             "model",
             "feature");
     var outOfRange =
-        Family.counter(
+        families.counter(
             "mlmon_feature_out_of_range_total",
             "Numeric values outside the reference's [min, max].",
             "model",
             "feature");
     var flagRatio =
-        Family.gauge(
+        families.gauge(
             "mlmon_reference_flag_ratio",
             "Share of reference rows whose score reaches the model's threshold.",
             "model");

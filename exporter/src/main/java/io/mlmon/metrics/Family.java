@@ -4,6 +4,7 @@ import io.mlmon.monitor.HistogramData;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
@@ -11,6 +12,7 @@ import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPoin
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,9 +20,12 @@ import java.util.List;
  * catalogue. Names are given as exposed (counters with {@code _total}).
  */
 abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histogram {
+  final String name;
   final String[] labelNames;
+  private Families cache;
 
-  private Family(String[] labelNames) {
+  private Family(String name, String[] labelNames) {
+    this.name = name;
     this.labelNames = labelNames;
   }
 
@@ -28,10 +33,32 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
     if (values.length != labelNames.length) {
       throw new IllegalArgumentException("expected " + labelNames.length + " label values");
     }
-    return Labels.of(labelNames, values);
+    return cache == null ? Labels.of(labelNames, values) : cache.labels(name, labelNames, values);
+  }
+
+  /** Takes label sets from {@code families}, which keeps them from scrape to scrape. */
+  @SuppressWarnings("unchecked")
+  <F extends Family> F cachingIn(Families families) {
+    this.cache = families;
+    return (F) this;
   }
 
   abstract MetricSnapshot build();
+
+  /**
+   * The order to hand {@code points} to a snapshot builder in: sorted by labels when label sets are
+   * cached (the snapshot sorts them again, which is cheap on sorted input), else as given.
+   */
+  int[] order(List<? extends DataPointSnapshot> points) {
+    if (cache != null) {
+      return cache.order(name, points);
+    }
+    int[] identity = new int[points.size()];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = i;
+    }
+    return identity;
+  }
 
   private static Unit unitOf(String name) {
     if (name.endsWith("_seconds") || name.endsWith("_seconds_total")) {
@@ -60,9 +87,10 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
 
   static final class Counter extends Family {
     private final CounterSnapshot.Builder builder;
+    private final List<CounterDataPointSnapshot> points = new ArrayList<>();
 
     private Counter(String name, String help, String[] labelNames) {
-      super(labelNames);
+      super(name, labelNames);
       if (!name.endsWith("_total")) {
         throw new IllegalArgumentException("a counter's name ends in _total: " + name);
       }
@@ -74,22 +102,26 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
     }
 
     Counter add(double value, String... labelValues) {
-      builder.dataPoint(
+      points.add(
           CounterDataPointSnapshot.builder().value(value).labels(labels(labelValues)).build());
       return this;
     }
 
     @Override
     CounterSnapshot build() {
+      for (int i : order(points)) {
+        builder.dataPoint(points.get(i));
+      }
       return builder.build();
     }
   }
 
   static final class Gauge extends Family {
     private final GaugeSnapshot.Builder builder;
+    private final List<GaugeDataPointSnapshot> points = new ArrayList<>();
 
     private Gauge(String name, String help, String[] labelNames) {
-      super(labelNames);
+      super(name, labelNames);
       builder = GaugeSnapshot.builder().name(name).help(help);
       Unit unit = unitOf(name);
       if (unit != null) {
@@ -98,22 +130,25 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
     }
 
     Gauge add(double value, String... labelValues) {
-      builder.dataPoint(
-          GaugeDataPointSnapshot.builder().value(value).labels(labels(labelValues)).build());
+      points.add(GaugeDataPointSnapshot.builder().value(value).labels(labels(labelValues)).build());
       return this;
     }
 
     @Override
     GaugeSnapshot build() {
+      for (int i : order(points)) {
+        builder.dataPoint(points.get(i));
+      }
       return builder.build();
     }
   }
 
   static final class Histogram extends Family {
     private final HistogramSnapshot.Builder builder;
+    private final List<HistogramDataPointSnapshot> points = new ArrayList<>();
 
     private Histogram(String name, String help, String[] labelNames) {
-      super(labelNames);
+      super(name, labelNames);
       builder = HistogramSnapshot.builder().name(name).help(help);
       Unit unit = unitOf(name);
       if (unit != null) {
@@ -132,7 +167,7 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
       for (int i = 0; i < counts.length; i++) {
         counts[i] = data.counts().get(i);
       }
-      builder.dataPoint(
+      points.add(
           HistogramDataPointSnapshot.builder()
               .classicHistogramBuckets(ClassicHistogramBuckets.of(upper, counts))
               .sum(data.sum())
@@ -143,6 +178,9 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
 
     @Override
     HistogramSnapshot build() {
+      for (int i : order(points)) {
+        builder.dataPoint(points.get(i));
+      }
       return builder.build();
     }
   }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 /** The "Ingest health" metrics of metrics.md, read from the latest ingest snapshot. */
 public final class IngestMetrics implements MultiCollector {
+  private final Families families = new Families();
   private final Supplier<IngestSnapshot> snapshot;
 
   public IngestMetrics(Supplier<IngestSnapshot> snapshot) {
@@ -20,37 +21,37 @@ public final class IngestMetrics implements MultiCollector {
   @Override
   public MetricSnapshots collect() {
     IngestSnapshot s = snapshot.get();
-    var lines = Family.counter("mlmon_log_lines_total", "Lines read from the source.", "source");
-    var bytes = Family.counter("mlmon_log_bytes_total", "Bytes read from the source.", "source");
+    var lines = families.counter("mlmon_log_lines_total", "Lines read from the source.", "source");
+    var bytes = families.counter("mlmon_log_bytes_total", "Bytes read from the source.", "source");
     var rejected =
-        Family.counter(
+        families.counter(
             "mlmon_log_lines_rejected_total",
             "Lines skipped because they were not a valid event, by reason.",
             "source",
             "reason");
     var rotations =
-        Family.counter(
+        families.counter(
             "mlmon_log_rotations_total",
             "Rotations (rename or removal) and truncations of the source's files followed.",
             "source");
     var offset =
-        Family.gauge(
+        families.gauge(
             "mlmon_log_offset_bytes",
             "Read position in the source's open files (summed over them when a glob matches"
                 + " several).",
             "source");
     var size =
-        Family.gauge(
+        families.gauge(
             "mlmon_log_size_bytes",
             "Size of the source's open files; size minus offset is the backlog still to read.",
             "source");
     var open =
-        Family.gauge(
+        families.gauge(
             "mlmon_log_files_open",
             "Files of the source being followed (0: the file is missing or unreadable).",
             "source");
     var openFailures =
-        Family.counter(
+        families.counter(
             "mlmon_log_open_failures_total",
             "Looks for the source's files that failed, by reason: missing (no file matches yet,"
                 + " waiting) or unreadable (open failed, retried).",
@@ -71,7 +72,7 @@ public final class IngestMetrics implements MultiCollector {
       openFailures.add(source.tailer().openFailures(), name, "unreadable");
     }
     var limited =
-        Family.counter(
+        families.counter(
             "mlmon_cardinality_limited_total",
             "Label values from the log folded into __other__ or dropped by a limit.",
             "kind");
@@ -92,7 +93,8 @@ public final class IngestMetrics implements MultiCollector {
     CheckpointStatus checkpoint = s.checkpoint();
     if (checkpoint.enabled()) {
       out.metricSnapshot(
-          Family.counter(
+          families
+              .counter(
                   "mlmon_checkpoint_writes_total",
                   "Checkpoints (read positions and pending labels) written to state_dir, by result.",
                   "result")
@@ -104,13 +106,15 @@ public final class IngestMetrics implements MultiCollector {
           .ifPresent(
               t ->
                   out.metricSnapshot(
-                      Family.gauge(
+                      families
+                          .gauge(
                               "mlmon_checkpoint_last_success_timestamp_seconds",
                               "When the last checkpoint was written.")
                           .add(t / 1000.0)
                           .build()));
       out.metricSnapshot(
-          Family.counter(
+          families
+              .counter(
                   "mlmon_checkpoint_load_failures_total",
                   "Checkpoints found at start that were unreadable or corrupt and ignored.")
               .add(checkpoint.loadFailed() ? 1 : 0)

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
  * latest ingest snapshot.
  */
 public final class ModelMetrics implements MultiCollector {
+  private final Families families = new Families();
   private final Supplier<IngestSnapshot> snapshot;
 
   public ModelMetrics(Supplier<IngestSnapshot> snapshot) {
@@ -25,61 +26,62 @@ public final class ModelMetrics implements MultiCollector {
   @Override
   public MetricSnapshots collect() {
     var predictions =
-        Family.counter("mlmon_predictions_total", "Prediction events read.", "model", "version");
+        families.counter("mlmon_predictions_total", "Prediction events read.", "model", "version");
     var flagged =
-        Family.counter(
+        families.counter(
             "mlmon_predictions_flagged_total",
             "Predictions with the positive decision (flagged explicitly, or score >= threshold).",
             "model",
             "version");
     var errors =
-        Family.counter(
+        families.counter(
             "mlmon_prediction_errors_total",
             "Predictions that carried an error, by error type.",
             "model",
             "version",
             "error");
     var latency =
-        Family.histogram(
+        families.histogram(
             "mlmon_prediction_latency_seconds",
             "Serving latency of predictions, from latency_ms.",
             "model",
             "version");
     var score =
-        Family.histogram(
+        families.histogram(
             "mlmon_prediction_score", "Distribution of the model's score.", "model", "version");
     var lastEvent =
-        Family.gauge(
+        families.gauge(
             "mlmon_last_event_timestamp_seconds",
             "Event time of the newest event read for the model.",
             "model");
     var outcomes =
-        Family.counter(
+        families.counter(
             "mlmon_outcomes_total",
             "Labelled predictions by confusion-matrix cell (tp, fp, tn, fn).",
             "model",
             "version",
             "outcome");
     var expected =
-        Family.counter(
+        families.counter(
             "mlmon_expected_outcomes_total",
             "Score-based estimate of each confusion-matrix cell, summed over predictions.",
             "model",
             "version",
             "outcome");
     var labels =
-        Family.counter(
+        families.counter(
             "mlmon_labels_total",
             "Label events by how they were matched to their prediction.",
             "model",
             "result");
     var delay =
-        Family.histogram(
+        families.histogram(
             "mlmon_label_delay_seconds", "Time from a prediction to its label.", "model");
     var pending =
-        Family.gauge("mlmon_labels_pending", "Predictions held waiting for their label.", "model");
+        families.gauge(
+            "mlmon_labels_pending", "Predictions held waiting for their label.", "model");
     var expired =
-        Family.counter(
+        families.counter(
             "mlmon_labels_expired_total",
             "Pending predictions dropped without a label, by reason.",
             "model",

@@ -1,6 +1,5 @@
 package io.mlmon.monitor;
 
-import io.mlmon.drift.Categories;
 import io.mlmon.drift.DriftWindow;
 import io.mlmon.drift.FeatureType;
 import io.mlmon.drift.ReferenceFeature;
@@ -13,11 +12,15 @@ import java.util.List;
 /**
  * What a model's predictions look like against its reference: each value into the drift window,
  * into its reference bin (the fleet-wide bin counters) and through the data-quality checks. Owned
- * by the ingest thread; allocates nothing per event except the text of numbers used as categories.
+ * by the ingest thread; allocates nothing per event once its caches are warm.
+ *
+ * <p>Which feature and bin each value is comes from a {@link FeatureResolver}: usually on the parse
+ * worker, before the event gets here (see {@link ReferencePreparer}), else from this tracker's own.
  */
 final class FeatureTracker {
   private final ReferenceProfile profile;
   private final DriftWindow window;
+  private final FeatureResolver resolver;
   private final ReferenceFeature[] features;
   private final long[][] binCounts;
   private final long[] missing;
@@ -29,12 +32,14 @@ final class FeatureTracker {
   /** The event number that last set each feature, to tell present from missing without clearing. */
   private final long[] seenInEvent;
 
+  private final boolean[] numeric;
   private long event;
   long foldedCategories;
 
   FeatureTracker(ReferenceProfile profile, int maxSamples) {
     this.profile = profile;
     this.window = new DriftWindow(profile, maxSamples);
+    this.resolver = new FeatureResolver(profile);
     int n = profile.featureCount();
     features = profile.features().toArray(new ReferenceFeature[0]);
     binCounts = new long[n][];
@@ -47,6 +52,10 @@ final class FeatureTracker {
     unseen = new long[n];
     outOfRange = new long[n];
     seenInEvent = new long[n];
+    numeric = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      numeric[i] = features[i].type() == FeatureType.NUMERIC;
+    }
   }
 
   ReferenceProfile profile() {
@@ -57,17 +66,16 @@ final class FeatureTracker {
     event++;
     window.beginRow(timeMillis);
     ParsedEvent.Features values = e.features();
+    if (values.resolvedBy() != profile) {
+      resolver.resolve(values);
+    }
     for (int k = 0; k < values.count(); k++) {
-      int i = profile.indexOf(values.name(k));
+      int i = values.feature(k);
       if (i < 0 || seenInEvent[i] == event) {
         continue;
       }
       seenInEvent[i] = event;
-      if (features[i].type() == FeatureType.NUMERIC) {
-        numeric(i, values.kind(k), values.number(k));
-      } else {
-        categorical(i, values.kind(k), values.number(k), values.string(k));
-      }
+      count(i, values.info(k), values.number(k));
     }
     for (int i = 0; i < features.length; i++) {
       if (seenInEvent[i] != event) {
@@ -79,58 +87,33 @@ final class FeatureTracker {
     }
   }
 
-  private void numeric(int i, ParsedEvent.ValueKind kind, double value) {
-    switch (kind) {
-      case NUMBER -> {
-        if (!Double.isFinite(value)) {
-          invalidNonFinite[i]++;
-          return;
-        }
-        window.setNumeric(i, value);
-        binCounts[i][features[i].binOf(value)]++;
-        if (features[i].isOutOfRange(value)) {
-          outOfRange[i]++;
-        }
-      }
-      case NULL -> missing[i]++;
-      default -> invalidType[i]++;
+  /** Counts one value of feature {@code i}, as its {@link FeatureResolver} info describes it. */
+  private void count(int i, int info, double number) {
+    if ((info & FeatureResolver.NON_FINITE) != 0) {
+      invalidNonFinite[i]++;
+      return;
     }
-  }
-
-  private void categorical(int i, ParsedEvent.ValueKind kind, double number, String text) {
-    String category;
-    switch (kind) {
-      case STRING -> {
-        if (text.isBlank()) {
-          missing[i]++;
-          return;
-        }
-        category = text;
-      }
-      case NUMBER -> {
-        if (!Double.isFinite(number)) {
-          invalidNonFinite[i]++;
-          return;
-        }
-        category = Categories.canonical(number);
-      }
-      case BOOLEAN -> category = Categories.canonical(number != 0);
-      case NULL -> {
-        missing[i]++;
-        return;
-      }
-      default -> {
-        invalidType[i]++;
-        return;
-      }
+    if ((info & FeatureResolver.INVALID_TYPE) != 0) {
+      invalidType[i]++;
+      return;
     }
-    int bin = features[i].binOf(category);
-    window.setCategory(i, bin);
+    if ((info & FeatureResolver.MISSING) != 0) {
+      missing[i]++;
+      return;
+    }
+    int bin = info & FeatureResolver.BIN_MASK;
+    if (numeric[i]) {
+      window.setNumeric(i, number);
+    } else {
+      window.setCategory(i, bin);
+    }
     binCounts[i][bin]++;
-    if (features[i].isUnseenCategory(category)) {
+    if ((info & FeatureResolver.OUT_OF_RANGE) != 0) {
+      outOfRange[i]++;
+    }
+    if ((info & FeatureResolver.UNSEEN) != 0) {
       unseen[i]++;
-    } else if (bin == features[i].binCount() - 1 && !Categories.OTHER.equals(category)) {
-      // A reference category beyond max_categories_per_feature: folded by the limit.
+    } else if ((info & FeatureResolver.FOLDED) != 0) {
       foldedCategories++;
     }
   }

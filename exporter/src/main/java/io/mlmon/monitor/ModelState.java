@@ -21,6 +21,11 @@ final class ModelState {
   final Histogram labelDelay = new Histogram(Buckets.LABEL_DELAY_SECONDS);
   long lastEventMillis = Long.MIN_VALUE;
 
+  /** The version string of the last event and its index, to skip the lookup for the next. */
+  String lastVersion;
+
+  int lastVersionIndex;
+
   /** Drift window, bins and data quality; null without a reference. */
   FeatureTracker features;
 

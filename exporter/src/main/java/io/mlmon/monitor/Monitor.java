@@ -5,6 +5,7 @@ import io.mlmon.config.Limits;
 import io.mlmon.config.ModelConfig;
 import io.mlmon.drift.ReferenceProfile;
 import io.mlmon.drift.WindowSample;
+import io.mlmon.ingest.EventPreparer;
 import io.mlmon.ingest.EventSink;
 import io.mlmon.ingest.ParsedEvent;
 import io.mlmon.quality.ExpectedOutcomes;
@@ -44,6 +45,27 @@ public final class Monitor implements EventSink {
   private final TimeMode timeMode;
   private final LongSupplier wallClockMillis;
   private long newestEventMillis = Long.MIN_VALUE;
+
+  /**
+   * The model of the last event, its index and join-key prefix: the parser hands the same String
+   * for the same name, and a log usually holds one model, so most events skip the name lookup.
+   */
+  private String lastModel;
+
+  private int lastModelIndex;
+
+  /**
+   * The model whose join-key prefix is {@link #keyPrefix}: hashed once per model, not per event.
+   */
+  private String keyModel;
+
+  private long keyPrefix;
+
+  /** The join keys of the batch ahead, gathered by {@link #prefetch}. */
+  private final long[] prefetchKeys = new long[1024];
+
+  private final boolean[] prefetchAdds = new boolean[1024];
+  private int prefetchCount;
 
   /** Which clock ages windows and pending labels. */
   public enum TimeMode {
@@ -94,7 +116,12 @@ public final class Monitor implements EventSink {
 
   @Override
   public void accept(ParsedEvent event, long readTimeMillis) {
-    int index = modelNames.indexOf(event.model());
+    String name = event.model();
+    if (name != lastModel) {
+      lastModelIndex = modelNames.indexOf(name);
+      lastModel = name;
+    }
+    int index = lastModelIndex;
     if (modelNames.isOther(index)) {
       limited[LimitKind.MODEL.ordinal()]++;
     }
@@ -141,9 +168,9 @@ public final class Monitor implements EventSink {
     if (model.features != null) {
       model.features.observe(event, time);
     }
-    if (event.id() != null) {
+    if (event.hasId()) {
       pending.add(
-          PredictionKey.of(event.model(), event.id()),
+          joinKey(event),
           model.index,
           versionIndex,
           flagged,
@@ -160,11 +187,11 @@ public final class Monitor implements EventSink {
       stats.outcomes[Outcome.of(event.flagged() == 1, label).ordinal()]++;
       return;
     }
-    if (event.id() == null) {
+    if (!event.hasId()) {
       model.labels[JoinResult.UNMATCHED.ordinal()]++;
       return;
     }
-    PendingPredictions.Join join = pending.label(PredictionKey.of(event.model(), event.id()));
+    PendingPredictions.Join join = pending.label(joinKey(event));
     model.labels[join.result().ordinal()]++;
     PendingPrediction prediction = join.prediction();
     if (prediction == null) {
@@ -175,6 +202,40 @@ public final class Monitor implements EventSink {
           .outcomes[Outcome.of(prediction.flagged() == 1, label).ordinal()]++;
     }
     model.labelDelay.observe(Math.max(0, time - prediction.timeMillis()) / 1000.0);
+  }
+
+  /** The (model, id) key of an event, hashed from the id's bytes when it can be. */
+  private long joinKey(ParsedEvent event) {
+    byte[] id = event.idBytes();
+    if (id == null) {
+      return PredictionKey.of(event.model(), event.id());
+    }
+    String name = event.model();
+    if (name != keyModel) {
+      keyPrefix = PredictionKey.prefix(name);
+      keyModel = name;
+    }
+    return PredictionKey.of(keyPrefix, id, event.idOffset(), event.idLength());
+  }
+
+  @Override
+  public EventPreparer newPreparer() {
+    return references.isEmpty() ? EventPreparer.NONE : new ReferencePreparer(references);
+  }
+
+  @Override
+  public void prefetch(ParsedEvent event) {
+    boolean joins = !event.isLabel() || event.flagged() == ParsedEvent.ABSENT;
+    if (joins && event.hasId() && prefetchCount < prefetchKeys.length) {
+      prefetchKeys[prefetchCount] = joinKey(event);
+      prefetchAdds[prefetchCount++] = !event.isLabel();
+    }
+  }
+
+  @Override
+  public void prefetchDone() {
+    pending.prefetch(prefetchKeys, prefetchAdds, prefetchCount);
+    prefetchCount = 0;
   }
 
   /** The event's decision: explicit, else score ≥ the model's threshold, else unknown (-1). */
@@ -189,7 +250,14 @@ public final class Monitor implements EventSink {
   }
 
   private int versionIndex(ModelState model, String version) {
-    int index = model.versions.indexOf(version == null ? UNKNOWN_VERSION : version);
+    int index;
+    if (version != null && version == model.lastVersion) {
+      index = model.lastVersionIndex;
+    } else {
+      index = model.versions.indexOf(version == null ? UNKNOWN_VERSION : version);
+      model.lastVersion = version;
+      model.lastVersionIndex = index;
+    }
     if (model.versions.isOther(index)) {
       limited[LimitKind.VERSION.ordinal()]++;
     }

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -226,34 +227,43 @@ class ExporterEndToEndTest {
   @Test
   void scrapes_succeed_and_only_move_forward_while_a_large_log_is_ingested() throws Exception {
     Path config = writeConfig(TrafficLog.Layout.DEFAULT);
-    StringBuilder big = new StringBuilder();
-    int lines = 300_000;
-    for (int i = 0; i < lines; i++) {
-      big.append("{\"model\":\"fraud\",\"id\":\"t")
-          .append(i)
-          .append("\",\"score\":0.")
-          .append(i % 10)
-          .append(",\"latency_ms\":3,\"features\":{\"amount\":")
-          .append(i % 977)
-          .append(",\"country\":\"DE\"}}\n");
-    }
-    Files.writeString(dir.resolve("predictions.jsonl"), big);
+    Path log = dir.resolve("predictions.jsonl");
+    Files.writeString(log, "");
+    int batches = 10;
+    int perBatch = 30_000;
+    int lines = batches * perBatch;
     try (Exporter exporter = Exporter.start(new ConfigLoader().load(config))) {
       String url = "http://127.0.0.1:" + exporter.port() + "/metrics";
       double previous = 0;
       int scrapesDuringIngest = 0;
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (previous < lines && System.nanoTime() < deadline) {
-        HttpResponse<String> r = Http.get(url);
-        assertThat(r.statusCode()).isEqualTo(200);
-        Double seen =
-            Exposition.parse(r.body()).get("mlmon_log_lines_total", "source", "predictions");
-        double now = seen == null ? 0 : seen;
-        assertThat(now).as("counters never go back").isGreaterThanOrEqualTo(previous);
-        if (now < lines) {
-          scrapesDuringIngest++;
+      // The log grows batch by batch, each appended once scrapes have seen the last one read: so
+      // scrapes certainly happen while the log is still being ingested, however fast ingest is.
+      for (int batch = 0; batch < batches; batch++) {
+        StringBuilder big = new StringBuilder();
+        for (int i = batch * perBatch; i < (batch + 1) * perBatch; i++) {
+          big.append("{\"model\":\"fraud\",\"id\":\"t")
+              .append(i)
+              .append("\",\"score\":0.")
+              .append(i % 10)
+              .append(",\"latency_ms\":3,\"features\":{\"amount\":")
+              .append(i % 977)
+              .append(",\"country\":\"DE\"}}\n");
         }
-        previous = now;
+        Files.writeString(log, big, StandardOpenOption.APPEND);
+        double written = (double) (batch + 1) * perBatch;
+        while (previous < written && System.nanoTime() < deadline) {
+          HttpResponse<String> r = Http.get(url);
+          assertThat(r.statusCode()).isEqualTo(200);
+          Double seen =
+              Exposition.parse(r.body()).get("mlmon_log_lines_total", "source", "predictions");
+          double now = seen == null ? 0 : seen;
+          assertThat(now).as("counters never go back").isGreaterThanOrEqualTo(previous);
+          if (now < lines) {
+            scrapesDuringIngest++;
+          }
+          previous = now;
+        }
       }
       assertThat(previous).isEqualTo(lines);
       assertThat(scrapesDuringIngest).as("scrapes answered while ingest was busy").isPositive();

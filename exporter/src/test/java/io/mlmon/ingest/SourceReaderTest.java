@@ -1,0 +1,121 @@
+package io.mlmon.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlmon.config.FieldMapping;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A backlog read with a parse worker (batches parsed on another thread while the last one is
+ * applied) gives the sink the same events in the same order, and counts the same rejections, as
+ * reading it on one thread.
+ */
+class SourceReaderTest {
+  @TempDir Path dir;
+
+  private final ExecutorService worker = Executors.newFixedThreadPool(3);
+
+  @AfterEach
+  void stopWorker() {
+    worker.shutdownNow();
+  }
+
+  private record Result(List<String> events, Map<Rejection, Long> rejected, long lines) {}
+
+  private Result read(Path log, ExecutorService parseWorker, int inFlight, int maxLineBytes) {
+    List<String> events = new ArrayList<>();
+    SourceReader reader =
+        new SourceReader(
+            new LogTailer("t", log, maxLineBytes, StartPosition.beginning()),
+            new EventParser(FieldMapping.DEFAULTS, 20),
+            (event, readTime) ->
+                events.add(event.model() + "/" + event.id() + "/" + event.features().count()),
+            () -> 0L,
+            parseWorker,
+            inFlight);
+    while (reader.poll(1 << 20) > 0) {
+      // until caught up
+    }
+    reader.finish();
+    SourceSnapshot snapshot = reader.snapshot();
+    reader.close();
+    return new Result(events, snapshot.rejected(), snapshot.tailer().lines());
+  }
+
+  private Path backlog(int lines, long seed) throws IOException {
+    Random random = new Random(seed);
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      switch (random.nextInt(12)) {
+        case 0 -> b.append("not json");
+        case 1 -> b.append("{\"model\":\"m\",\"features\":{\"f\":1}"); // cut short
+        case 2 -> b.append("{\"model\":\"m\",\"pad\":\"").append("x".repeat(5_000)).append("\"}");
+        case 3 -> b.append("{\"model\":\"m\",\"pad\":\"").append("y".repeat(300_000)).append("\"}");
+        case 4 ->
+            b.append("{\"model\":\"m\",\"id\":\"").append("z".repeat(1_500_000)).append("\"}");
+        default -> {
+          b.append("{\"model\":\"m").append(random.nextInt(3)).append("\",\"id\":\"tx-").append(i);
+          b.append("\",\"features\":{");
+          for (int f = 0; f < random.nextInt(30); f++) {
+            b.append(f == 0 ? "" : ",").append("\"f").append(f).append("\":").append(f * 0.5);
+          }
+          b.append("}}");
+        }
+      }
+      b.append('\n');
+    }
+    b.append("{\"model\":\"last\",\"id\":\"no newline\"}");
+    Path log = dir.resolve("log-" + seed + ".jsonl");
+    Files.writeString(log, b, StandardCharsets.UTF_8);
+    return log;
+  }
+
+  @Test
+  void parse_workers_change_nothing_but_the_threads() throws IOException {
+    for (long seed = 1; seed <= 3; seed++) {
+      Path log = backlog(6_000, seed);
+      Result alone = read(log, null, 0, 1 << 20);
+      assertThat(read(log, worker, 1, 1 << 20)).isEqualTo(alone);
+      assertThat(read(log, worker, 3, 1 << 20)).isEqualTo(alone);
+      assertThat(alone.events()).hasSizeGreaterThan(4_000).last().asString().startsWith("last/");
+      assertThat(alone.rejected().get(Rejection.TOO_LONG)).isPositive();
+      assertThat(alone.rejected().get(Rejection.JSON)).isPositive();
+    }
+  }
+
+  @Test
+  void lines_longer_than_a_batch_are_read_in_order() throws IOException {
+    Path log = backlog(500, 7);
+    assertThat(read(log, worker, 3, 64 << 20)).isEqualTo(read(log, null, 0, 64 << 20));
+  }
+
+  @Test
+  void lines_handed_over_outside_a_poll_are_applied_at_once() {
+    List<String> models = new ArrayList<>();
+    SourceReader reader =
+        new SourceReader(
+            new LogTailer("t", dir.resolve("none"), 1 << 20, StartPosition.beginning()),
+            new EventParser(FieldMapping.DEFAULTS, 20),
+            (event, readTime) -> models.add(event.model()),
+            () -> 0L,
+            worker,
+            3);
+    byte[] line = "{\"model\":\"direct\"}".getBytes(StandardCharsets.UTF_8);
+    reader.onLine(line, 0, line.length);
+    reader.onTooLong(5);
+    assertThat(models).containsExactly("direct");
+    assertThat(reader.snapshot().rejected(Rejection.TOO_LONG)).isEqualTo(1);
+  }
+}

@@ -1,0 +1,103 @@
+package io.mlmon.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mlmon.config.FieldMapping;
+import io.mlmon.config.LabelsConfig;
+import io.mlmon.config.Limits;
+import io.mlmon.config.ModelConfig;
+import io.mlmon.demo.LogGenerator;
+import io.mlmon.drift.ProfileOptions;
+import io.mlmon.drift.ReferenceProfile;
+import io.mlmon.ingest.EventParser;
+import io.mlmon.ingest.EventPreparer;
+import io.mlmon.reference.ReferenceLoader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Features resolved on the parse worker count exactly as features the tracker resolves itself. */
+class ReferencePreparerTest {
+  @TempDir Path dir;
+
+  private static final List<String> ODD_LINES =
+      List.of(
+          // f00, f01 numeric; f02 country, f03 hour (numbers as categories), f04 boolean, f05
+          // channel
+          "{\"model\":\"fraud\",\"id\":\"a\",\"features\":{\"f00\":null,\"f01\":\"text\","
+              + "\"f02\":\"XX\",\"f03\":1.5,\"f04\":\"yes\",\"f05\":\"\"},\"score\":0.3}",
+          "{\"model\":\"fraud\",\"id\":\"b\",\"features\":{\"f00\":1e999,\"f01\":{\"a\":1},"
+              + "\"f02\":[1],\"f03\":-1e999,\"f04\":true,\"f05\":\"web\"},\"score\":0.9}",
+          "{\"model\":\"fraud\",\"id\":\"c\",\"features\":{\"f00\":1,\"f00\":2,\"zz\":3,"
+              + "\"f01\":-1e9,\"f03\":7,\"f02\":null}}",
+          "{\"model\":\"other\",\"id\":\"d\",\"features\":{\"f00\":1}}",
+          "{\"model\":\"fraud\",\"id\":\"e\",\"features\":{}}");
+
+  @Test
+  void prepared_and_unprepared_events_give_the_same_counts() throws Exception {
+    LogGenerator generator =
+        new LogGenerator(
+            new LogGenerator.Spec(12, 0.3, 7, "fraud", 0.5, LogGenerator.DEFAULT_START_MILLIS));
+    Path reference = dir.resolve("reference.csv");
+    try (Writer w = Files.newBufferedWriter(reference)) {
+      generator.writeReference(w, 2_000);
+    }
+    ReferenceProfile profile = ReferenceLoader.load(reference, ProfileOptions.DEFAULTS);
+    List<String> lines = new ArrayList<>(ODD_LINES);
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < 3_000; i++) {
+      line.setLength(0);
+      generator.nextLine(line);
+      lines.add(line.toString());
+    }
+    lines.addAll(ODD_LINES);
+
+    Monitor plain = monitor(profile);
+    Monitor prepared = monitor(profile);
+    EventPreparer preparer = prepared.newPreparer();
+    EventParser plainParser = new EventParser(FieldMapping.DEFAULTS, 50);
+    EventParser preparedParser = new EventParser(FieldMapping.DEFAULTS, 50);
+    for (String l : lines) {
+      byte[] bytes = l.getBytes(StandardCharsets.UTF_8);
+      assertThat(plainParser.parse(bytes, 0, bytes.length)).as(l).isNull();
+      plain.accept(plainParser.event(), 0L);
+      assertThat(preparedParser.parse(bytes, 0, bytes.length)).isNull();
+      preparer.prepare(preparedParser.event());
+      prepared.accept(preparedParser.event(), 0L);
+    }
+
+    MonitorSnapshot expected = plain.snapshot();
+    assertThat(prepared.snapshot()).isEqualTo(expected);
+    List<FeatureStats> features = expected.model("fraud").orElseThrow().features();
+    // Every verdict a value can get is exercised.
+    assertThat(features.stream().mapToLong(FeatureStats::missing).sum()).isPositive();
+    assertThat(features.stream().mapToLong(FeatureStats::invalidType).sum()).isPositive();
+    assertThat(features.stream().mapToLong(FeatureStats::invalidNonFinite).sum()).isPositive();
+    assertThat(features.stream().mapToLong(FeatureStats::unseenCategory).sum()).isPositive();
+    assertThat(features.stream().mapToLong(FeatureStats::outOfRange).sum()).isPositive();
+  }
+
+  private static Monitor monitor(ReferenceProfile profile) {
+    return new Monitor(
+        new Monitor.Settings(
+            List.of(
+                new ModelConfig(
+                    "fraud", Optional.empty(), "score", OptionalDouble.of(0.5), Map.of())),
+            Map.of("fraud", profile),
+            Limits.DEFAULTS,
+            new LabelsConfig(Duration.ofDays(1), 10_000),
+            1_000,
+            Duration.ofHours(1).toMillis()),
+        Monitor.TimeMode.EVENT_TIME,
+        () -> 0L);
+  }
+}
