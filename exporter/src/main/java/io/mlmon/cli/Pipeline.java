@@ -6,6 +6,7 @@ import io.mlmon.drift.ReferenceProfile;
 import io.mlmon.ingest.EventParser;
 import io.mlmon.ingest.FileIdentity;
 import io.mlmon.ingest.LogTailer;
+import io.mlmon.ingest.ParseQueue;
 import io.mlmon.ingest.SourceReader;
 import io.mlmon.ingest.StartPosition;
 import io.mlmon.monitor.Checkpointer;
@@ -23,9 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +45,8 @@ final class Pipeline implements AutoCloseable {
   final DriftService drift;
   private final List<SourceReader> readers;
 
-  /**
-   * Parses batches of a large backlog while the ingest thread feeds the monitor: on two or more
-   * cores, reading a backlog takes about half the time. Null on one core.
-   */
-  private final ExecutorService parseWorkers;
-
-  private final int parseThreads;
+  /** Batches of a large backlog, parsed by workers while the ingest thread feeds the monitor. */
+  private final ParseQueue parseQueue;
 
   Pipeline(MlmonConfig config, Mode mode) {
     Map<String, ReferenceProfile> references = References.load(config);
@@ -100,24 +93,17 @@ final class Pipeline implements AutoCloseable {
     // A parse worker per core beside the ingest thread, up to three: parsing (and binning against
     // the reference) is most of the work of a backlog; the ingest thread reads the lines, applies
     // the events in order, and parses too when every worker is busy. On one core, none.
-    this.parseThreads = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
-    this.parseWorkers =
-        parseThreads >= 1
-            ? Executors.newFixedThreadPool(
-                parseThreads,
-                r -> {
-                  Thread t = new Thread(r, "mlmon-parse");
-                  t.setDaemon(true);
-                  return t;
-                })
-            : null;
+    int parseWorkers = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
+    this.parseQueue =
+        ParseQueue.start(
+            parseWorkers,
+            new EventParser(config.fields(), config.limits().maxFeaturesPerModel()),
+            monitor);
     for (SourceConfig source : config.sources()) {
       StartPosition start = startPosition(source, mode, checkpoint);
       LogTailer tailer = new LogTailer(source.name(), source.path(), source.maxLineBytes(), start);
       EventParser parser = new EventParser(config.fields(), config.limits().maxFeaturesPerModel());
-      readers.add(
-          new SourceReader(
-              tailer, parser, monitor, System::currentTimeMillis, parseWorkers, parseThreads));
+      readers.add(new SourceReader(tailer, parser, monitor, System::currentTimeMillis, parseQueue));
     }
     Checkpointer checkpointer =
         mode == Mode.RUN
@@ -168,13 +154,6 @@ final class Pipeline implements AutoCloseable {
   public void close() {
     drift.close();
     readers.forEach(SourceReader::close);
-    if (parseWorkers != null) {
-      parseWorkers.shutdownNow();
-      try {
-        parseWorkers.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    parseQueue.close();
   }
 }

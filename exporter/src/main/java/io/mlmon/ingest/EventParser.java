@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * Turns one log line into an event or a {@link Rejection}, in one pass over its bytes: no tree per
  * line, members that lead to no configured field are checked and skipped, names are matched as
  * bytes, repeated strings come from a pool and the id stays bytes. Pure: no I/O beyond the bytes
- * given, no clock. Not thread-safe: one parser per ingest thread.
+ * given, no clock. Not thread-safe: one parser per thread (each batch of a {@link ParseQueue} has
+ * its own).
  *
  * <p>A line is checked in this order: not UTF-8 is {@link Rejection#ENCODING}; then the first
  * syntax error or exceeded limit in the text ({@link Rejection#JSON}, {@link Rejection#LIMIT}, see

@@ -12,7 +12,7 @@ final class LineBatch {
   /** A line's length that marks a line too long to be read at all. */
   private static final int TOO_LONG = -1;
 
-  final byte[] bytes = new byte[MAX_BYTES];
+  private final byte[] bytes = new byte[MAX_BYTES];
   private final int[] offsets = new int[MAX_LINES];
   private final int[] lengths = new int[MAX_LINES];
   private final ParsedEvent[] events = new ParsedEvent[MAX_LINES];
@@ -63,20 +63,25 @@ final class LineBatch {
     }
   }
 
-  int count() {
-    return count;
+  /** Hands every line's event or rejection to {@code applier}, in order, and empties the batch. */
+  void applyTo(ParseQueue.Applier applier) {
+    for (int i = 0; i < count; i++) {
+      if (lengths[i] != TOO_LONG && results[i] == null) {
+        applier.prefetch(events[i]);
+      }
+    }
+    applier.prefetchDone();
+    for (int i = 0; i < count; i++) {
+      if (lengths[i] == TOO_LONG) {
+        applier.apply(Rejection.TOO_LONG, null);
+      } else {
+        applier.apply(results[i], results[i] == null ? events[i] : null);
+      }
+    }
+    clear();
   }
 
-  /** Line {@code i}'s rejection after {@link #parse}: null for an event. */
-  Rejection result(int i) {
-    return lengths[i] == TOO_LONG ? Rejection.TOO_LONG : results[i];
-  }
-
-  ParsedEvent event(int i) {
-    return events[i];
-  }
-
-  void clear() {
+  private void clear() {
     used = 0;
     count = 0;
   }

@@ -103,10 +103,6 @@ final class LineShapes {
     steps = 0;
   }
 
-  boolean recording() {
-    return recording;
-  }
-
   /**
    * A value starts at {@code at}, at nesting {@code depth}; it will be handled by {@code action}
    * with the field, feature name or trie node that goes with it.

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The fields of one log line, filled by {@link EventParser}. One instance is reused for every line
- * of a source (the ingest hot path allocates no event objects and boxes no feature values), so a
- * consumer must copy what it keeps beyond {@link EventSink#accept}.
+ * The fields of one log line, filled by {@link EventParser}. Instances are reused, one per line
+ * slot of a batch (the ingest hot path allocates no event objects and boxes no feature values), so
+ * a consumer must copy what it keeps beyond {@link EventSink#accept}.
  */
 public final class ParsedEvent {
   /** Tri-state for optional booleans. */

@@ -1,22 +1,15 @@
 package io.mlmon.ingest;
 
 import java.io.Closeable;
-import java.util.ArrayDeque;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.FutureTask;
 import java.util.function.LongSupplier;
 
 /**
  * One source end to end: its tailer's lines parsed into events for the sink, and every line that is
  * not an event counted by reason. Lives on the ingest thread.
  *
- * <p>With parse workers, a large backlog is read in stages: while workers parse batches of lines
- * (each batch with its own parser, so several at once), the ingest thread feeds the sink the events
- * of the oldest batch and reads the lines of the next. Batches are applied in order and all of them
+ * <p>Lines go through a {@link ParseQueue} (parse workers for a large backlog) and are all applied
  * before {@link #poll} returns, so the sink, the counters and the tailer's read positions agree
  * whenever anyone else looks. A poll that reads less than a batch (a sidecar keeping up with its
  * log) parses on the ingest thread and never wakes a worker.
@@ -27,48 +20,33 @@ public final class SourceReader implements LineHandler, Closeable {
   private final EventSink sink;
   private final EventPreparer preparer;
   private final LongSupplier wallClockMillis;
-  private final ExecutorService parseWorkers;
-  private final int maxInFlight;
-  private final int maxQueued;
+  private final ParseQueue queue;
+  private final ParseQueue.Applier toSink = new ToSink();
   private final long[] rejected = new long[Rejection.values().length];
-
-  /** Batches read and not yet applied, oldest first, with what tells when each is parsed. */
-  private final ArrayDeque<LineBatch> queued = new ArrayDeque<>();
-
-  private final ArrayDeque<FutureTask<Void>> parsed = new ArrayDeque<>();
-
-  /** Batches applied and free again; each keeps its parser. */
-  private final ArrayDeque<LineBatch> free = new ArrayDeque<>();
-
-  private LineBatch filling;
   private boolean batching;
 
+  /** A reader that parses on the calling thread. */
   public SourceReader(
       LogTailer tailer, EventParser parser, EventSink sink, LongSupplier wallClockMillis) {
-    this(tailer, parser, sink, wallClockMillis, null, 0);
+    this(tailer, parser, sink, wallClockMillis, ParseQueue.start(0, parser, sink));
   }
 
   /**
-   * @param parseWorkers threads to parse batches of a large backlog on, shared by sources that are
-   *     polled one after another; null to parse everything on the calling thread
-   * @param maxInFlight how many batches may be parsing at once: the number of worker threads
+   * @param queue the parse queue, shared by sources that are polled one after another (each poll
+   *     drains it)
    */
   public SourceReader(
       LogTailer tailer,
       EventParser parser,
       EventSink sink,
       LongSupplier wallClockMillis,
-      ExecutorService parseWorkers,
-      int maxInFlight) {
+      ParseQueue queue) {
     this.tailer = tailer;
     this.parser = parser;
     this.sink = sink;
     this.preparer = sink.newPreparer();
     this.wallClockMillis = wallClockMillis;
-    this.parseWorkers = parseWorkers;
-    this.maxInFlight = parseWorkers == null ? 0 : Math.max(1, maxInFlight);
-    this.maxQueued = 2 * (this.maxInFlight + 1);
-    this.filling = new LineBatch(parser, preparer);
+    this.queue = queue;
   }
 
   public String source() {
@@ -79,10 +57,11 @@ public final class SourceReader implements LineHandler, Closeable {
   public long poll(long budget) {
     batching = true;
     try {
-      return tailer.poll(this, budget);
+      long read = tailer.poll(this, budget);
+      queue.drain(toSink);
+      return read;
     } finally {
       batching = false;
-      drain();
     }
   }
 
@@ -91,138 +70,36 @@ public final class SourceReader implements LineHandler, Closeable {
     batching = true;
     try {
       tailer.flushPartialLines(this);
+      queue.drain(toSink);
     } finally {
       batching = false;
-      drain();
     }
   }
 
+  /** A line handed over outside {@link #poll} or longer than a batch is parsed at once. */
   @Override
   public void onLine(byte[] buf, int off, int len) {
-    if (!batching) {
-      parseAndApply(buf, off, len);
+    if (batching && ParseQueue.fitsABatch(len)) {
+      queue.add(buf, off, len, toSink);
       return;
     }
-    if (!filling.fits(len)) {
-      handOff();
-      if (!filling.fits(len)) {
-        // Longer than a batch: on its own, in order.
-        drain();
-        parseAndApply(buf, off, len);
-        return;
-      }
+    if (batching) {
+      queue.drain(toSink); // keeps the order
     }
-    filling.add(buf, off, len);
-  }
-
-  @Override
-  public void onTooLong(long length) {
-    if (!batching) {
-      rejected[Rejection.TOO_LONG.ordinal()]++;
-      return;
-    }
-    if (!filling.fits(-1)) {
-      handOff();
-    }
-    filling.addTooLong();
-  }
-
-  /**
-   * The filling batch is full: it joins the workers' queue. Batches at the head of the queue whose
-   * parse is done are applied, in order. When too many are queued, this thread parses queued
-   * batches no worker has started, newest first, before it waits for the oldest: so it never idles
-   * while there is parsing to do, and the split of the work between the threads balances itself
-   * whatever the number of cores.
-   */
-  private void handOff() {
-    if (parseWorkers == null) {
-      filling.parse();
-      applyAll(filling);
-      return;
-    }
-    LineBatch batch = filling;
-    FutureTask<Void> task = new FutureTask<>(batch::parse, null);
-    parseWorkers.execute(task);
-    parsed.addLast(task);
-    queued.addLast(batch);
-    applyParsed();
-    while (queued.size() > maxQueued) {
-      if (!parseOneQueued()) {
-        applyOldest();
-      }
-      applyParsed();
-    }
-    filling =
-        free.isEmpty() ? new LineBatch(parser.sibling(), sink.newPreparer()) : free.removeFirst();
-  }
-
-  /** Applies the batches at the head of the queue whose parse is done, in order. */
-  private void applyParsed() {
-    while (!parsed.isEmpty() && parsed.peekFirst().isDone()) {
-      applyOldest();
-    }
-  }
-
-  /** Parses the newest queued batch no worker has started, if any; whether it found one. */
-  private boolean parseOneQueued() {
-    for (Iterator<FutureTask<Void>> it = parsed.descendingIterator(); it.hasNext(); ) {
-      FutureTask<Void> task = it.next();
-      if (!task.isDone()) {
-        // Does nothing when a worker is running it already.
-        task.run();
-        if (task.isDone()) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Waits until the oldest queued batch is parsed, applies it and frees its buffer. */
-  private void applyOldest() {
-    try {
-      parsed.removeFirst().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while a batch of lines was parsed", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("parsing a batch of lines failed", e.getCause());
-    }
-    LineBatch batch = queued.removeFirst();
-    applyAll(batch);
-    free.addLast(batch);
-  }
-
-  /** Every line read so far parsed and applied, in order. */
-  private void drain() {
-    while (!queued.isEmpty()) {
-      applyOldest();
-    }
-    if (!filling.isEmpty()) {
-      filling.parse();
-      applyAll(filling);
-    }
-  }
-
-  private void applyAll(LineBatch batch) {
-    for (int i = 0; i < batch.count(); i++) {
-      if (batch.result(i) == null) {
-        sink.prefetch(batch.event(i));
-      }
-    }
-    sink.prefetchDone();
-    for (int i = 0; i < batch.count(); i++) {
-      apply(batch.result(i), batch.event(i));
-    }
-    batch.clear();
-  }
-
-  private void parseAndApply(byte[] buf, int off, int len) {
     Rejection rejection = parser.parse(buf, off, len);
     if (rejection == null) {
       preparer.prepare(parser.event());
     }
     apply(rejection, parser.event());
+  }
+
+  @Override
+  public void onTooLong(long length) {
+    if (batching) {
+      queue.addTooLong(toSink);
+    } else {
+      rejected[Rejection.TOO_LONG.ordinal()]++;
+    }
   }
 
   private void apply(Rejection rejection, ParsedEvent event) {
@@ -231,6 +108,24 @@ public final class SourceReader implements LineHandler, Closeable {
       return;
     }
     sink.accept(event, wallClockMillis.getAsLong());
+  }
+
+  /** Batches of this source's lines, applied as this reader applies a line. */
+  private final class ToSink implements ParseQueue.Applier {
+    @Override
+    public void prefetch(ParsedEvent event) {
+      sink.prefetch(event);
+    }
+
+    @Override
+    public void prefetchDone() {
+      sink.prefetchDone();
+    }
+
+    @Override
+    public void apply(Rejection rejection, ParsedEvent event) {
+      SourceReader.this.apply(rejection, event);
+    }
   }
 
   public SourceSnapshot snapshot() {

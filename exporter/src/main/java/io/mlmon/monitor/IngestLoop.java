@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The ingest thread: polls every source, feeds the monitor, and publishes an immutable {@link
  * IngestSnapshot} when it catches up and at least every {@link #PUBLISH_EVERY_MILLIS} while busy.
- * It is the only thread that touches the sources and the monitor, so they need no locks.
+ * It is the only thread that touches the sources and the monitor, so they need no locks (parse
+ * workers touch only the batches of lines handed to them, see {@link io.mlmon.ingest.ParseQueue}).
  */
 public final class IngestLoop implements Runnable {
   static final long PUBLISH_EVERY_MILLIS = 250;

@@ -17,6 +17,7 @@ import io.mlmon.quality.PredictionKey;
 import io.mlmon.state.CheckpointFile;
 import io.mlmon.state.PendingTables;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,9 +63,9 @@ public final class Monitor implements EventSink {
   private long keyPrefix;
 
   /** The join keys of the batch ahead, gathered by {@link #prefetch}. */
-  private final long[] prefetchKeys = new long[1024];
+  private long[] prefetchKeys = new long[1024];
 
-  private final boolean[] prefetchAdds = new boolean[1024];
+  private boolean[] prefetchAdds = new boolean[1024];
   private int prefetchCount;
 
   /** Which clock ages windows and pending labels. */
@@ -226,7 +227,11 @@ public final class Monitor implements EventSink {
   @Override
   public void prefetch(ParsedEvent event) {
     boolean joins = !event.isLabel() || event.flagged() == ParsedEvent.ABSENT;
-    if (joins && event.hasId() && prefetchCount < prefetchKeys.length) {
+    if (joins && event.hasId()) {
+      if (prefetchCount == prefetchKeys.length) {
+        prefetchKeys = Arrays.copyOf(prefetchKeys, 2 * prefetchCount);
+        prefetchAdds = Arrays.copyOf(prefetchAdds, 2 * prefetchCount);
+      }
       prefetchKeys[prefetchCount] = joinKey(event);
       prefetchAdds[prefetchCount++] = !event.isLabel();
     }

@@ -11,30 +11,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A backlog read with a parse worker (batches parsed on another thread while the last one is
+ * A backlog read with parse workers (batches parsed on other threads while earlier ones are
  * applied) gives the sink the same events in the same order, and counts the same rejections, as
  * reading it on one thread.
  */
 class SourceReaderTest {
   @TempDir Path dir;
 
-  private final ExecutorService worker = Executors.newFixedThreadPool(3);
-
-  @AfterEach
-  void stopWorker() {
-    worker.shutdownNow();
-  }
-
   private record Result(List<String> events, Map<Rejection, Long> rejected, long lines) {}
 
-  private Result read(Path log, ExecutorService parseWorker, int inFlight, int maxLineBytes) {
+  private Result read(Path log, int workers, int maxLineBytes) {
+    try (ParseQueue queue =
+        ParseQueue.start(workers, new EventParser(FieldMapping.DEFAULTS, 20), (e, t) -> {})) {
+      return read(log, queue, maxLineBytes);
+    }
+  }
+
+  private Result read(Path log, ParseQueue queue, int maxLineBytes) {
     List<String> events = new ArrayList<>();
     SourceReader reader =
         new SourceReader(
@@ -43,8 +40,7 @@ class SourceReaderTest {
             (event, readTime) ->
                 events.add(event.model() + "/" + event.id() + "/" + event.features().count()),
             () -> 0L,
-            parseWorker,
-            inFlight);
+            queue);
     while (reader.poll(1 << 20) > 0) {
       // until caught up
     }
@@ -86,9 +82,9 @@ class SourceReaderTest {
   void parse_workers_change_nothing_but_the_threads() throws IOException {
     for (long seed = 1; seed <= 3; seed++) {
       Path log = backlog(6_000, seed);
-      Result alone = read(log, null, 0, 1 << 20);
-      assertThat(read(log, worker, 1, 1 << 20)).isEqualTo(alone);
-      assertThat(read(log, worker, 3, 1 << 20)).isEqualTo(alone);
+      Result alone = read(log, 0, 1 << 20);
+      assertThat(read(log, 1, 1 << 20)).isEqualTo(alone);
+      assertThat(read(log, 3, 1 << 20)).isEqualTo(alone);
       assertThat(alone.events()).hasSizeGreaterThan(4_000).last().asString().startsWith("last/");
       assertThat(alone.rejected().get(Rejection.TOO_LONG)).isPositive();
       assertThat(alone.rejected().get(Rejection.JSON)).isPositive();
@@ -98,7 +94,27 @@ class SourceReaderTest {
   @Test
   void lines_longer_than_a_batch_are_read_in_order() throws IOException {
     Path log = backlog(500, 7);
-    assertThat(read(log, worker, 3, 64 << 20)).isEqualTo(read(log, null, 0, 64 << 20));
+    assertThat(read(log, 3, 64 << 20)).isEqualTo(read(log, 0, 64 << 20));
+  }
+
+  @Test
+  void sources_sharing_a_queue_each_get_their_own_lines() throws IOException {
+    Path first = backlog(1_500, 11);
+    Path second = backlog(1_500, 12);
+    try (ParseQueue queue =
+        ParseQueue.start(2, new EventParser(FieldMapping.DEFAULTS, 20), (e, t) -> {})) {
+      assertThat(read(first, queue, 1 << 20)).isEqualTo(read(first, 0, 1 << 20));
+      assertThat(read(second, queue, 1 << 20)).isEqualTo(read(second, 0, 1 << 20));
+    }
+  }
+
+  @Test
+  void batches_left_by_stopped_workers_are_parsed_by_the_reader() throws IOException {
+    Path log = backlog(1_500, 13);
+    ParseQueue stopped =
+        ParseQueue.start(2, new EventParser(FieldMapping.DEFAULTS, 20), (e, t) -> {});
+    stopped.close();
+    assertThat(read(log, stopped, 1 << 20)).isEqualTo(read(log, 0, 1 << 20));
   }
 
   @Test
@@ -110,8 +126,7 @@ class SourceReaderTest {
             new EventParser(FieldMapping.DEFAULTS, 20),
             (event, readTime) -> models.add(event.model()),
             () -> 0L,
-            worker,
-            3);
+            ParseQueue.start(0, new EventParser(FieldMapping.DEFAULTS, 20), (e, t) -> {}));
     byte[] line = "{\"model\":\"direct\"}".getBytes(StandardCharsets.UTF_8);
     reader.onLine(line, 0, line.length);
     reader.onTooLong(5);
