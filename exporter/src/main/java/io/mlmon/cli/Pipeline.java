@@ -90,10 +90,12 @@ final class Pipeline implements AutoCloseable {
     }
     this.monitor = restored;
     this.readers = new ArrayList<>();
-    // A parse worker per core beside the ingest thread, up to three: parsing (and binning against
-    // the reference) is most of the work of a backlog; the ingest thread reads the lines, applies
-    // the events in order, and parses too when every worker is busy. On one core, none.
-    int parseWorkers = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
+    // Parse workers beside the ingest thread, up to three: parsing (and binning against the
+    // reference) is most of the work of a backlog; the ingest thread reads the lines, applies the
+    // events in order, and parses too when every worker is busy. Replay takes every core; run, a
+    // sidecar, leaves one to the model it watches and to scrapes while it catches up.
+    int cores = Runtime.getRuntime().availableProcessors();
+    int parseWorkers = Math.max(0, Math.min(3, mode == Mode.REPLAY ? cores - 1 : cores - 2));
     this.parseQueue =
         ParseQueue.start(
             parseWorkers,
