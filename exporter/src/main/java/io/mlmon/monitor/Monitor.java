@@ -48,8 +48,8 @@ public final class Monitor implements EventSink {
   private long newestEventMillis = Long.MIN_VALUE;
 
   /**
-   * The model of the last event, its index and join-key prefix: the parser hands the same String
-   * for the same name, and a log usually holds one model, so most events skip the name lookup.
+   * The model of the last event and its index: a parser hands the same String for the same name,
+   * and a log usually holds one model, so most events skip the name lookup.
    */
   private String lastModel;
 
