@@ -1,5 +1,6 @@
 package io.mlmon.host;
 
+import io.mlmon.concurrent.DaemonThreads;
 import io.mlmon.config.HostConfig;
 import io.mlmon.config.MlmonConfig;
 import io.mlmon.config.SourceConfig;

@@ -1,5 +1,6 @@
 package io.mlmon.host;
 
+import io.mlmon.concurrent.DaemonThreads;
 import io.mlmon.config.HostConfig.ProbeConfig;
 import java.net.http.HttpClient;
 import java.time.Duration;

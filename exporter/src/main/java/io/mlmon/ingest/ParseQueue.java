@@ -1,5 +1,6 @@
 package io.mlmon.ingest;
 
+import io.mlmon.concurrent.DaemonThreads;
 import java.io.Closeable;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -9,7 +10,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Lines on their way from the tailers to the sink, in batches: filled on the ingest thread, parsed
@@ -65,7 +65,6 @@ public final class ParseQueue implements Closeable {
   public static ParseQueue start(int workerCount, EventParser prototype, EventSink sink) {
     ExecutorService workers = null;
     if (workerCount > 0) {
-      AtomicInteger n = new AtomicInteger();
       // A task discarded at shutdown is still run, by the ingest thread (see applyOldest).
       workers =
           new ThreadPoolExecutor(
@@ -74,11 +73,7 @@ public final class ParseQueue implements Closeable {
               0,
               TimeUnit.SECONDS,
               new LinkedBlockingQueue<>(),
-              r -> {
-                Thread t = new Thread(r, "mlmon-parse-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-              },
+              new DaemonThreads("mlmon-parse"),
               new ThreadPoolExecutor.DiscardPolicy());
     }
     return new ParseQueue(workers, workerCount, prototype, sink);

@@ -1,5 +1,6 @@
 package io.mlmon.monitor;
 
+import io.mlmon.concurrent.DaemonThreads;
 import io.mlmon.drift.DriftEvaluator;
 import io.mlmon.drift.DriftSettings;
 import io.mlmon.drift.ModelDrift;
@@ -31,12 +32,7 @@ public final class DriftService implements AutoCloseable {
   private final AtomicReference<DriftReport> latest = new AtomicReference<>(DriftReport.EMPTY);
   private final AtomicBoolean running = new AtomicBoolean();
   private final ExecutorService executor =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "mlmon-drift");
-            t.setDaemon(true);
-            return t;
-          });
+      Executors.newSingleThreadExecutor(new DaemonThreads("mlmon-drift"));
   private long nextDueMillis;
 
   public DriftService(DriftSettings settings, long intervalMillis, LongSupplier wallClockMillis) {

@@ -1,14 +1,17 @@
-package io.mlmon.host;
+package io.mlmon.concurrent;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Named daemon threads, so background sampling never keeps the JVM alive on its own. */
-final class DaemonThreads implements ThreadFactory {
+/**
+ * Named daemon threads ({@code name}, {@code name-2}, …), so background work never keeps the JVM
+ * alive on its own.
+ */
+public final class DaemonThreads implements ThreadFactory {
   private final String name;
   private final AtomicInteger count = new AtomicInteger();
 
-  DaemonThreads(String name) {
+  public DaemonThreads(String name) {
     this.name = name;
   }
 
