@@ -77,19 +77,21 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    long bytes = parseSize(size);
+    // Paced traffic is stamped with the wall clock; a file of a given size, from a fixed start.
+    long startMillis =
+        rate != null ? System.currentTimeMillis() : LogGenerator.DEFAULT_START_MILLIS;
     LogGenerator generator;
     try {
       generator =
           new LogGenerator(
-              new LogGenerator.Spec(
-                  features, labels, seed, model, shift, LogGenerator.DEFAULT_START_MILLIS));
+              new LogGenerator.Spec(features, labels, seed, model, shift, startMillis));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), 2);
     }
     if (rate != null) {
-      return paced();
+      return paced(generator);
     }
+    long bytes = parseSize(size);
     long lines;
     try (Writer w =
         new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
@@ -106,11 +108,7 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   /** Real-time traffic; prints the totals as one JSON line on stdout for scripts to check. */
-  private Integer paced() throws IOException {
-    LogGenerator generator =
-        new LogGenerator(
-            new LogGenerator.Spec(
-                features, labels, seed, model, shift, System.currentTimeMillis()));
+  private Integer paced(LogGenerator generator) throws IOException {
     long rotateMillis = rotateEvery == null ? 0 : duration(rotateEvery, "--rotate-every");
     PacedWriter.Totals totals;
     try {

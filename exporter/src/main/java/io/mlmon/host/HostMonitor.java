@@ -1,6 +1,7 @@
 package io.mlmon.host;
 
 import io.mlmon.concurrent.DaemonThreads;
+import io.mlmon.concurrent.Stop;
 import io.mlmon.config.HostConfig;
 import io.mlmon.config.MlmonConfig;
 import io.mlmon.config.SourceConfig;
@@ -120,14 +121,7 @@ public final class HostMonitor implements AutoCloseable {
   @Override
   public void close() {
     if (scheduler != null) {
-      scheduler.shutdownNow();
-      try {
-        if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-          LOG.warn("host sampling did not stop within 5 s");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Stop.now(scheduler, "host sampling");
     }
     probes.close();
   }

@@ -1,6 +1,7 @@
 package io.mlmon.host;
 
 import io.mlmon.concurrent.DaemonThreads;
+import io.mlmon.concurrent.Stop;
 import io.mlmon.config.HostConfig.ProbeConfig;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -109,13 +110,6 @@ public final class Probes implements AutoCloseable {
     if (scheduler == null) {
       return;
     }
-    scheduler.shutdownNow();
-    try {
-      if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-        LOG.warn("probes did not stop within 5 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Stop.now(scheduler, "probes");
   }
 }

@@ -1,6 +1,7 @@
 package io.mlmon.ingest;
 
 import io.mlmon.concurrent.DaemonThreads;
+import io.mlmon.concurrent.Stop;
 import java.io.Closeable;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -191,12 +192,7 @@ public final class ParseQueue implements Closeable {
   @Override
   public void close() {
     if (workers != null) {
-      workers.shutdownNow();
-      try {
-        workers.awaitTermination(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Stop.now(workers, "parse workers");
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.mlmon.monitor;
 
 import io.mlmon.concurrent.DaemonThreads;
+import io.mlmon.concurrent.Stop;
 import io.mlmon.drift.DriftEvaluator;
 import io.mlmon.drift.DriftSettings;
 import io.mlmon.drift.ModelDrift;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -91,11 +91,6 @@ public final class DriftService implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Stop.now(executor, "drift evaluation");
   }
 }

@@ -24,6 +24,9 @@ final class FeatureResolver {
   static final int INVALID_TYPE = 1 << 28;
   static final int NON_FINITE = 1 << 29;
 
+  /** A number of a numeric feature (its bin is a range); else a category's bin. */
+  static final int NUMERIC = 1 << 30;
+
   private final ReferenceProfile profile;
   private final ReferenceFeature[] features;
   private final boolean[] numeric;
@@ -84,7 +87,7 @@ final class FeatureResolver {
         if (!Double.isFinite(value)) {
           yield NON_FINITE;
         }
-        int bin = features[i].binOf(value);
+        int bin = features[i].binOf(value) | NUMERIC;
         yield features[i].isOutOfRange(value) ? bin | OUT_OF_RANGE : bin;
       }
       case NULL -> MISSING;

@@ -1,7 +1,6 @@
 package io.mlmon.monitor;
 
 import io.mlmon.drift.DriftWindow;
-import io.mlmon.drift.FeatureType;
 import io.mlmon.drift.ReferenceFeature;
 import io.mlmon.drift.ReferenceProfile;
 import io.mlmon.drift.WindowSample;
@@ -32,7 +31,6 @@ final class FeatureTracker {
   /** The event number that last set each feature, to tell present from missing without clearing. */
   private final long[] seenInEvent;
 
-  private final boolean[] numeric;
   private long event;
   long foldedCategories;
 
@@ -52,10 +50,6 @@ final class FeatureTracker {
     unseen = new long[n];
     outOfRange = new long[n];
     seenInEvent = new long[n];
-    numeric = new boolean[n];
-    for (int i = 0; i < n; i++) {
-      numeric[i] = features[i].type() == FeatureType.NUMERIC;
-    }
   }
 
   ReferenceProfile profile() {
@@ -102,7 +96,7 @@ final class FeatureTracker {
       return;
     }
     int bin = info & FeatureResolver.BIN_MASK;
-    if (numeric[i]) {
+    if ((info & FeatureResolver.NUMERIC) != 0) {
       window.setNumeric(i, number);
     } else {
       window.setCategory(i, bin);

@@ -2,11 +2,16 @@ package io.mlmon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mlmon.config.FieldMapping;
+import io.mlmon.ingest.EventParser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,5 +117,77 @@ class CommandLineTest {
     assertThat(stdout())
         .contains("mlmon_predictions_total{model=\"fraud\",version=\"unknown\"} 2.0");
     assertThat(stderr()).doesNotContain("WARN", "ERROR", "Exception");
+  }
+
+  @Test
+  void generate_writes_the_size_asked_for_in_lines_mlmon_reads_and_a_reference() throws Exception {
+    Path log = dir.resolve("gen.jsonl");
+    Path reference = dir.resolve("ref.csv");
+    assertThat(
+            Main.execute(
+                "generate",
+                "--out",
+                log.toString(),
+                "--size",
+                "64K",
+                "--features",
+                "5",
+                "--reference",
+                reference.toString(),
+                "--reference-rows",
+                "100"))
+        .isZero();
+    assertThat(Files.size(log)).isBetween(64L * 1024, 66L * 1024);
+    EventParser parser = new EventParser(FieldMapping.DEFAULTS, 20);
+    for (String line : Files.readAllLines(log)) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      assertThat(parser.parse(bytes, 0, bytes.length)).as(line).isNull();
+    }
+    List<String> rows = Files.readAllLines(reference);
+    assertThat(rows).hasSize(101);
+    assertThat(rows.get(0)).isEqualTo("f00,f01,f02,f03,f04,score");
+  }
+
+  @Test
+  void generate_at_a_rate_rotates_and_reports_every_line_it_wrote() throws Exception {
+    Path log = dir.resolve("paced.jsonl");
+    assertThat(
+            Main.execute(
+                "generate",
+                "--out",
+                log.toString(),
+                "--rate",
+                "1000",
+                "--duration",
+                "1s",
+                "--rotate-every",
+                "300ms"))
+        .isZero();
+    String totals = stdout().strip();
+    Matcher m =
+        Pattern.compile(
+                "\\{\"lines\":(\\d+),\"predictions\":(\\d+),\"labels\":(\\d+),"
+                    + "\"rotations\":(\\d+)}")
+            .matcher(totals);
+    assertThat(m.matches()).as(totals).isTrue();
+    long lines = Long.parseLong(m.group(1));
+    int rotations = Integer.parseInt(m.group(4));
+    assertThat(Long.parseLong(m.group(2)) + Long.parseLong(m.group(3))).isEqualTo(lines);
+    assertThat(lines).isBetween(500L, 1500L);
+    assertThat(rotations).isBetween(1, 4);
+    long written = Files.readAllLines(log).size();
+    for (int i = 1; i <= rotations; i++) {
+      written += Files.readAllLines(dir.resolve("paced.jsonl." + i)).size();
+    }
+    assertThat(written).isEqualTo(lines);
+  }
+
+  @Test
+  void generate_rejects_bad_options_in_one_line_with_status_2() {
+    assertThat(Main.execute("generate", "--out", dir.resolve("x").toString(), "--size", "10X"))
+        .isEqualTo(2);
+    assertThat(Main.execute("generate", "--out", dir.resolve("x").toString(), "--features", "-1"))
+        .isEqualTo(2);
+    assertThat(stderr().lines()).hasSize(2).allMatch(l -> l.startsWith("mlmon: "));
   }
 }
