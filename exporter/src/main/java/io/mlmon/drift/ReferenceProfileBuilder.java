@@ -35,6 +35,12 @@ public final class ReferenceProfileBuilder {
   private long flagged;
   private long rows;
 
+  /** The column names {@link #addTextRow(List, List)} last looked up, and what they are. */
+  private List<String> resolvedNames;
+
+  private ColumnProfile[] resolvedColumns;
+  private int scoreIndex;
+
   public ReferenceProfileBuilder(ProfileOptions options) {
     this.options = Objects.requireNonNull(options, "options");
   }
@@ -46,28 +52,51 @@ public final class ReferenceProfileBuilder {
    * @throws IllegalArgumentException when the score column holds something that is not a number
    */
   public void addTextRow(Map<String, String> row) {
-    for (Map.Entry<String, String> e : row.entrySet()) {
-      String name = e.getKey();
-      CsvValue v = CsvValue.parse(e.getValue());
-      if (name.equals(options.scoreColumn())) {
-        score(v, e.getValue());
+    addTextRow(List.copyOf(row.keySet()), new ArrayList<>(row.values()));
+  }
+
+  /**
+   * A row of text values under column names, as {@link #addTextRow(Map)}. Pass the same {@code
+   * names} instance for every row of a file: its columns are then looked up once, not per row.
+   */
+  public void addTextRow(List<String> names, List<String> values) {
+    ColumnProfile[] byIndex = columnsOf(names);
+    for (int i = 0; i < byIndex.length; i++) {
+      String text = values.get(i);
+      CsvValue v = CsvValue.parse(text);
+      if (i == scoreIndex) {
+        score(v, text);
         continue;
       }
-      if (v.kind() == CsvValue.Kind.MISSING) {
-        column(name);
-        continue;
-      }
-      ColumnProfile c = column(name);
-      if (c == null) {
+      ColumnProfile c = byIndex[i];
+      if (c == null || v.kind() == CsvValue.Kind.MISSING) {
         continue;
       }
       switch (v.kind()) {
         case NUMBER -> c.number(v.number());
         case BOOLEAN -> typed(c, Categories.canonical(v.number() != 0));
-        default -> typed(c, e.getValue());
+        default -> typed(c, text);
       }
     }
     rows++;
+  }
+
+  /** The columns of {@code names} by position (null: ignored or the score), as first seen. */
+  private ColumnProfile[] columnsOf(List<String> names) {
+    if (names != resolvedNames) {
+      resolvedColumns = new ColumnProfile[names.size()];
+      scoreIndex = -1;
+      for (int i = 0; i < resolvedColumns.length; i++) {
+        String name = names.get(i);
+        if (name.equals(options.scoreColumn())) {
+          scoreIndex = i;
+        } else {
+          resolvedColumns[i] = column(name);
+        }
+      }
+      resolvedNames = names;
+    }
+    return resolvedColumns;
   }
 
   /**

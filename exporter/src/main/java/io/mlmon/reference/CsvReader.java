@@ -57,19 +57,25 @@ final class CsvReader {
     List<String> fields = new ArrayList<>();
     int c = first;
     while (true) {
-      field.setLength(0);
-      if (c == '"') {
-        c = quoted();
+      String inBuffer = unquotedInBuffer(c);
+      if (inBuffer != null) {
+        fields.add(inBuffer);
+        c = read();
       } else {
-        while (c != ',' && c != '\n' && c != '\r' && c != -1) {
-          if (c == '"') {
-            throw new RowException(line, "a quote inside an unquoted field");
+        field.setLength(0);
+        if (c == '"') {
+          c = quoted();
+        } else {
+          while (c != ',' && c != '\n' && c != '\r' && c != -1) {
+            if (c == '"') {
+              throw new RowException(line, "a quote inside an unquoted field");
+            }
+            field.append((char) c);
+            c = read();
           }
-          field.append((char) c);
-          c = read();
         }
+        fields.add(field.toString());
       }
-      fields.add(field.toString());
       if (c == ',') {
         c = read();
         continue;
@@ -79,6 +85,32 @@ final class CsvReader {
       }
       return fields;
     }
+  }
+
+  /**
+   * The usual field, taken in one piece: an unquoted one starting with {@code c} (just read, so at
+   * {@code buf[pos - 1]}) that ends before the buffer does. Leaves {@code pos} at the delimiter.
+   * Null, having read nothing, for any other field (empty, quoted, with a stray quote, or running
+   * past the buffer), which the character-by-character path then reads.
+   */
+  private String unquotedInBuffer(int c) {
+    if (c == '"' || c == ',' || c == '\n' || c == '\r' || c == -1) {
+      return null;
+    }
+    int start = pos - 1;
+    int end = pos;
+    while (end < len) {
+      char ch = buf[end];
+      if (ch == ',' || ch == '\n' || ch == '\r') {
+        pos = end;
+        return new String(buf, start, end - start);
+      }
+      if (ch == '"') {
+        return null;
+      }
+      end++;
+    }
+    return null;
   }
 
   /** Reads a quoted field's text; returns the character after the closing quote. */

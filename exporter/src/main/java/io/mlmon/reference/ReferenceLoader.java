@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -182,17 +181,15 @@ public final class ReferenceLoader {
         throw ReferenceException.of(file, "empty file (a CSV reference needs a header row)");
       }
       checkHeader(header, csv.recordLine());
+      List<String> names = List.copyOf(header);
       List<String> fields;
       while ((fields = csv.next()) != null) {
         if (fields.size() != header.size()) {
           throw new RowException(
               csv.recordLine(), fields.size() + " fields, the header has " + header.size());
         }
-        Map<String, String> row = new LinkedHashMap<>();
-        for (int i = 0; i < fields.size(); i++) {
-          row.put(header.get(i), fields.get(i));
-        }
-        addRow(() -> builder.addTextRow(row), csv.recordLine());
+        List<String> row = fields;
+        addRow(() -> builder.addTextRow(names, row), csv.recordLine());
         tick(builder, counted, progress);
       }
     } catch (RowException e) {

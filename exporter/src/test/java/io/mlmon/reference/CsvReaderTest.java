@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class CsvReaderTest {
@@ -59,5 +60,40 @@ class CsvReaderTest {
     assertThatThrownBy(() -> records("a\nab\"c\n"))
         .isInstanceOf(RowException.class)
         .hasMessage("a quote inside an unquoted field");
+  }
+
+  @Test
+  void records_straddling_the_read_buffer_come_back_whole() throws IOException {
+    // 400 KB of CSV, so fields of every kind cross the reader's 64 K-character buffer; the rows
+    // written are the rows expected back.
+    Random random = new Random(11);
+    String[] alphabet = {"a", "bc", "1.5", "-7", "é", "x y", ",", "\"", "\n", "\r\n", "", "✓"};
+    List<List<String>> rows = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    String[] endings = {"\n", "\r\n", "\r"};
+    while (text.length() < 400_000) {
+      List<String> row = new ArrayList<>();
+      for (int f = 0; f < 1 + random.nextInt(8); f++) {
+        StringBuilder value = new StringBuilder();
+        for (int k = random.nextInt(30); k > 0; k--) {
+          value.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        row.add(value.toString());
+      }
+      if (row.size() == 1 && row.get(0).isEmpty()) {
+        row.set(0, "x"); // an empty line is no record
+      }
+      for (int f = 0; f < row.size(); f++) {
+        String v = row.get(f);
+        boolean needsQuotes =
+            v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r");
+        text.append(f > 0 ? "," : "");
+        text.append(
+            needsQuotes || random.nextInt(5) == 0 ? '"' + v.replace("\"", "\"\"") + '"' : v);
+      }
+      text.append(endings[random.nextInt(endings.length)]);
+      rows.add(row);
+    }
+    assertThat(records(text.toString())).isEqualTo(rows);
   }
 }
