@@ -38,6 +38,8 @@ public final class ParsedEvent {
   double latencyMs;
   boolean hasLatency;
   String error;
+  long joinKey;
+  boolean hasJoinKey;
   final Features features;
 
   ParsedEvent(int maxFeatures) {
@@ -60,7 +62,25 @@ public final class ParsedEvent {
     hasLatency = false;
     latencyMs = Double.NaN;
     error = null;
+    hasJoinKey = false;
     features.clear();
+  }
+
+  /**
+   * Attaches the event's join key, worked out by a sink's {@link EventPreparer} where the line was
+   * parsed, so the thread that applies events in order need not hash the id.
+   */
+  public void attachJoinKey(long key) {
+    joinKey = key;
+    hasJoinKey = true;
+  }
+
+  public boolean hasJoinKey() {
+    return hasJoinKey;
+  }
+
+  public long joinKey() {
+    return joinKey;
   }
 
   /** True for a ground-truth label event, false for a prediction. */
@@ -183,6 +203,8 @@ public final class ParsedEvent {
     /** Whose resolution {@link #feature} and {@link #info} hold; null when none. */
     private Object resolvedBy;
 
+    private boolean complete;
+
     private int[] feature = new int[0];
     private int[] info = new int[0];
 
@@ -200,6 +222,7 @@ public final class ParsedEvent {
       count = 0;
       dropped = 0;
       resolvedBy = null;
+      complete = false;
     }
 
     /**
@@ -213,6 +236,19 @@ public final class ParsedEvent {
         info = new int[names.length];
       }
       resolvedBy = by;
+      complete = false;
+    }
+
+    /**
+     * Marks the resolution complete: every feature {@code by} knows appears exactly once (values it
+     * does not know may appear too), so its user need not look for missing or repeated ones.
+     */
+    public void markComplete() {
+      complete = true;
+    }
+
+    public boolean isComplete() {
+      return complete;
     }
 
     public void resolve(int i, int featureIndex, int valueInfo) {

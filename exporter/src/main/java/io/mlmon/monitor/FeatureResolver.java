@@ -37,6 +37,11 @@ final class FeatureResolver {
 
   private final int[] indexAt;
 
+  /** The event number that last had each feature, to find repeats without clearing. */
+  private final long[] seenInEvent;
+
+  private long event;
+
   FeatureResolver(ReferenceProfile profile) {
     this.profile = profile;
     features = profile.features().toArray(new ReferenceFeature[0]);
@@ -47,15 +52,30 @@ final class FeatureResolver {
       numeric[i] = features[i].type() == FeatureType.NUMERIC;
       categories[i] = numeric[i] ? null : new CategoryCache();
     }
+    seenInEvent = new long[n];
     nameAt = new String[n + 16];
     indexAt = new int[n + 16];
   }
 
-  /** Resolves every value of {@code values}, marked as resolved against this resolver's profile. */
+  /**
+   * Resolves every value of {@code values}, marked as resolved against this resolver's profile. A
+   * feature's second value in one event resolves to no feature (-1); when every feature appears,
+   * the values are {@link ParsedEvent.Features#markComplete marked complete}.
+   */
   void resolve(ParsedEvent.Features values) {
     values.startResolution(profile);
+    event++;
+    int distinct = 0;
     for (int k = 0; k < values.count(); k++) {
       int i = indexOf(k, values.name(k));
+      if (i >= 0) {
+        if (seenInEvent[i] == event) {
+          i = -1; // a feature repeated in one event: its first value counts
+        } else {
+          seenInEvent[i] = event;
+          distinct++;
+        }
+      }
       int info = 0;
       if (i >= 0) {
         info =
@@ -64,6 +84,9 @@ final class FeatureResolver {
                 : categorical(i, values.kind(k), values.number(k), values.string(k));
       }
       values.resolve(k, i, info);
+    }
+    if (distinct == features.length) {
+      values.markComplete();
     }
   }
 

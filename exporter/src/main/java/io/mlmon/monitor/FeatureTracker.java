@@ -28,7 +28,10 @@ final class FeatureTracker {
   private final long[] unseen;
   private final long[] outOfRange;
 
-  /** The event number that last set each feature, to tell present from missing without clearing. */
+  /**
+   * The event number that last set each feature, to tell present from missing without clearing (for
+   * events whose resolution is not complete).
+   */
   private final long[] seenInEvent;
 
   private long event;
@@ -63,17 +66,23 @@ final class FeatureTracker {
     if (values.resolvedBy() != profile) {
       resolver.resolve(values);
     }
+    // The resolver dropped repeats; usually every feature is there and nothing is missing.
+    boolean complete = values.isComplete();
     for (int k = 0; k < values.count(); k++) {
       int i = values.feature(k);
-      if (i < 0 || seenInEvent[i] == event) {
+      if (i < 0) {
         continue;
       }
-      seenInEvent[i] = event;
+      if (!complete) {
+        seenInEvent[i] = event;
+      }
       count(i, values.info(k), values.number(k));
     }
-    for (int i = 0; i < features.length; i++) {
-      if (seenInEvent[i] != event) {
-        missing[i]++;
+    if (!complete) {
+      for (int i = 0; i < features.length; i++) {
+        if (seenInEvent[i] != event) {
+          missing[i]++;
+        }
       }
     }
     if (e.hasScore()) {

@@ -13,7 +13,6 @@ import io.mlmon.quality.JoinResult;
 import io.mlmon.quality.Outcome;
 import io.mlmon.quality.PendingPrediction;
 import io.mlmon.quality.PendingPredictions;
-import io.mlmon.quality.PredictionKey;
 import io.mlmon.state.CheckpointFile;
 import io.mlmon.state.PendingTables;
 import java.util.ArrayList;
@@ -55,12 +54,8 @@ public final class Monitor implements EventSink {
 
   private int lastModelIndex;
 
-  /**
-   * The model whose join-key prefix is {@link #keyPrefix}: hashed once per model, not per event.
-   */
-  private String keyModel;
-
-  private long keyPrefix;
+  /** Join keys of events that came without one (parsed on this thread). */
+  private final JoinKeys joinKeys = new JoinKeys();
 
   /** The join keys of the batch ahead, gathered by {@link #prefetch}. */
   private long[] prefetchKeys = new long[1024];
@@ -171,7 +166,7 @@ public final class Monitor implements EventSink {
     }
     if (event.hasId()) {
       pending.add(
-          joinKey(event),
+          joinKeys.of(event),
           model.index,
           versionIndex,
           flagged,
@@ -192,7 +187,7 @@ public final class Monitor implements EventSink {
       model.labels[JoinResult.UNMATCHED.ordinal()]++;
       return;
     }
-    PendingPredictions.Join join = pending.label(joinKey(event));
+    PendingPredictions.Join join = pending.label(joinKeys.of(event));
     model.labels[join.result().ordinal()]++;
     PendingPrediction prediction = join.prediction();
     if (prediction == null) {
@@ -205,34 +200,26 @@ public final class Monitor implements EventSink {
     model.labelDelay.observe(Math.max(0, time - prediction.timeMillis()) / 1000.0);
   }
 
-  /** The (model, id) key of an event, hashed from the id's bytes when it can be. */
-  private long joinKey(ParsedEvent event) {
-    byte[] id = event.idBytes();
-    if (id == null) {
-      return PredictionKey.of(event.model(), event.id());
-    }
-    String name = event.model();
-    if (name != keyModel) {
-      keyPrefix = PredictionKey.prefix(name);
-      keyModel = name;
-    }
-    return PredictionKey.of(keyPrefix, id, event.idOffset(), event.idLength());
-  }
-
   @Override
   public EventPreparer newPreparer() {
-    return references.isEmpty() ? EventPreparer.NONE : new ReferencePreparer(references);
+    // Join keys and feature resolution are pure: done where the line was parsed, off this thread.
+    JoinKeys preparedKeys = new JoinKeys();
+    EventPreparer features =
+        references.isEmpty() ? EventPreparer.NONE : new ReferencePreparer(references);
+    return event -> {
+      preparedKeys.attach(event);
+      features.prepare(event);
+    };
   }
 
   @Override
   public void prefetch(ParsedEvent event) {
-    boolean joins = !event.isLabel() || event.flagged() == ParsedEvent.ABSENT;
-    if (joins && event.hasId()) {
+    if (JoinKeys.joins(event)) {
       if (prefetchCount == prefetchKeys.length) {
         prefetchKeys = Arrays.copyOf(prefetchKeys, 2 * prefetchCount);
         prefetchAdds = Arrays.copyOf(prefetchAdds, 2 * prefetchCount);
       }
-      prefetchKeys[prefetchCount] = joinKey(event);
+      prefetchKeys[prefetchCount] = joinKeys.of(event);
       prefetchAdds[prefetchCount++] = !event.isLabel();
     }
   }

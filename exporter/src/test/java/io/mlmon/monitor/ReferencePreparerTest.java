@@ -86,6 +86,43 @@ class ReferencePreparerTest {
     assertThat(features.stream().mapToLong(FeatureStats::outOfRange).sum()).isPositive();
   }
 
+  @Test
+  void a_repeated_feature_counts_its_first_value_and_an_absent_one_counts_as_missing()
+      throws Exception {
+    LogGenerator generator =
+        new LogGenerator(
+            new LogGenerator.Spec(12, 0.3, 7, "fraud", 0.5, LogGenerator.DEFAULT_START_MILLIS));
+    Path reference = dir.resolve("reference.csv");
+    try (Writer w = Files.newBufferedWriter(reference)) {
+      generator.writeReference(w, 2_000);
+    }
+    ReferenceProfile profile = ReferenceLoader.load(reference, ProfileOptions.DEFAULTS);
+    for (boolean prepare : new boolean[] {false, true}) {
+      Monitor monitor = monitor(profile);
+      EventPreparer preparer = monitor.newPreparer();
+      EventParser parser = new EventParser(FieldMapping.DEFAULTS, 50);
+      for (String l : ODD_LINES) {
+        byte[] bytes = l.getBytes(StandardCharsets.UTF_8);
+        assertThat(parser.parse(bytes, 0, bytes.length)).isNull();
+        if (prepare) {
+          preparer.prepare(parser.event());
+        }
+        monitor.accept(parser.event(), 0L);
+      }
+      FeatureStats f00 =
+          monitor.snapshot().model("fraud").orElseThrow().features().stream()
+              .filter(f -> f.name().equals("f00"))
+              .findFirst()
+              .orElseThrow();
+      // a: null, b: 1e999, c: 1 then 2 (the first counts), e: absent.
+      assertThat(f00.missing()).as("prepared: " + prepare).isEqualTo(2);
+      assertThat(f00.invalidNonFinite()).isEqualTo(1);
+      assertThat(f00.binCounts().stream().mapToLong(Long::longValue).sum()).isEqualTo(1);
+      int binOfOne = profile.features().get(profile.indexOf("f00")).binOf(1.0);
+      assertThat(f00.binCounts().get(binOfOne)).isEqualTo(1);
+    }
+  }
+
   private static Monitor monitor(ReferenceProfile profile) {
     return new Monitor(
         new Monitor.Settings(
