@@ -60,7 +60,7 @@ public final class DriftService implements AutoCloseable {
       executor.execute(
           () -> {
             try {
-              latest.set(evaluate(references, samples));
+              latest.set(evaluate(references, samples, false));
             } catch (RuntimeException e) {
               LOG.error("drift evaluation failed", e);
             } finally {
@@ -72,20 +72,27 @@ public final class DriftService implements AutoCloseable {
     }
   }
 
-  /** Evaluates now, on the calling thread (replay: once, at the end). */
+  /**
+   * Evaluates now, on the calling thread and the common fork-join pool (replay: once, at the end,
+   * with the machine to itself).
+   */
   public DriftReport evaluateNow(Monitor monitor) {
-    DriftReport report = evaluate(monitor.references(), monitor.windowSamples());
+    DriftReport report = evaluate(monitor.references(), monitor.windowSamples(), true);
     latest.set(report);
     return report;
   }
 
   private DriftReport evaluate(
-      Map<String, ReferenceProfile> references, Map<String, WindowSample> samples) {
+      Map<String, ReferenceProfile> references,
+      Map<String, WindowSample> samples,
+      boolean parallel) {
     long now = wallClockMillis.getAsLong();
     Map<String, ModelDrift> out = new LinkedHashMap<>();
     samples.forEach(
         (model, sample) ->
-            out.put(model, DriftEvaluator.evaluate(references.get(model), sample, settings, now)));
+            out.put(
+                model,
+                DriftEvaluator.evaluate(references.get(model), sample, settings, now, parallel)));
     return new DriftReport(out, now);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,16 @@ class DriftEvaluatorTest {
     assertThat(report.datasetDriftDetected()).isTrue();
     assertThat(report.computedAtMillis()).isEqualTo(1234);
     assertThat(report.windowSamples()).isEqualTo(500);
+  }
+
+  @Test
+  void features_evaluated_in_parallel_give_the_same_report() {
+    ReferenceProfile p = profile();
+    for (WindowSample w :
+        List.of(window(p, 500, 49, 3, null, 0), window(p, 3000, 3000, 0.2, null, 0.1))) {
+      assertThat(DriftEvaluator.evaluate(p, w, AUTO, 9, true))
+          .isEqualTo(DriftEvaluator.evaluate(p, w, AUTO, 9, false));
+    }
   }
 
   @Test
