@@ -20,7 +20,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestLoop implements Runnable {
   static final long PUBLISH_EVERY_MILLIS = 250;
-  private static final long POLL_BUDGET_BYTES = 4L << 20;
+
+  /**
+   * Bytes read from a source before the next is polled and a snapshot may be published (about a
+   * quarter of a second of catch-up). Each poll ends by draining the parse queue, which idles the
+   * parse workers while its last batches are applied: polls of 4 MB made a 100 MB replay about 4%
+   * slower.
+   */
+  private static final long POLL_BUDGET_BYTES = 64L << 20;
+
   private static final Logger LOG = LoggerFactory.getLogger(IngestLoop.class);
 
   private final List<SourceReader> readers;
