@@ -22,12 +22,18 @@ public final class IngestLoop implements Runnable {
   static final long PUBLISH_EVERY_MILLIS = 250;
 
   /**
-   * Bytes read from a source before the next is polled and a snapshot may be published (about a
-   * quarter of a second of catch-up). Each poll ends by draining the parse queue, which idles the
-   * parse workers while its last batches are applied: polls of 4 MB made a 100 MB replay about 4%
-   * slower.
+   * Bytes read from a source before the next is polled and a snapshot may be published: a few
+   * hundredths of a second of catch-up, so that with several sources scrapes still see a fresh
+   * snapshot about every {@link #PUBLISH_EVERY_MILLIS} while backlogs are read.
    */
-  private static final long POLL_BUDGET_BYTES = 64L << 20;
+  private static final long POLL_BUDGET_BYTES = 4L << 20;
+
+  /**
+   * The same for a replay, which publishes nothing meanwhile. Each poll ends by draining the parse
+   * queue, idling the parse workers while its last batches are applied: polls of 4 MB made a 100 MB
+   * replay about 4% slower.
+   */
+  private static final long REPLAY_POLL_BUDGET_BYTES = 64L << 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(IngestLoop.class);
 
@@ -79,7 +85,7 @@ public final class IngestLoop implements Runnable {
     try {
       publish();
       while (running) {
-        long read = pollAll();
+        long read = pollAll(POLL_BUDGET_BYTES);
         long now = wallClockMillis.getAsLong();
         if (read == 0 || now - lastPublishMillis >= PUBLISH_EVERY_MILLIS) {
           monitor.expire();
@@ -114,7 +120,7 @@ public final class IngestLoop implements Runnable {
   public IngestSnapshot runToEnd() {
     long read;
     do {
-      read = pollAll();
+      read = pollAll(REPLAY_POLL_BUDGET_BYTES);
       if (wallClockMillis.getAsLong() - lastPublishMillis >= PUBLISH_EVERY_MILLIS) {
         publish();
       }
@@ -141,10 +147,10 @@ public final class IngestLoop implements Runnable {
     return out;
   }
 
-  private long pollAll() {
+  private long pollAll(long budget) {
     long total = 0;
     for (SourceReader reader : readers) {
-      total += reader.poll(POLL_BUDGET_BYTES);
+      total += reader.poll(budget);
     }
     return total;
   }
