@@ -7,6 +7,7 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.ClassicHistogramBuckets;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot.CounterDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
@@ -136,27 +137,32 @@ public final class TextExposition {
 
   private boolean writeCounter(CounterSnapshot counter, Lines lines) {
     for (CounterDataPointSnapshot point : counter.getDataPoints()) {
-      byte[] prefix = lines.prefix(point.getLabels(), "_total", Double.NaN);
-      if (prefix == null || point.getExemplar() != null || point.hasScrapeTimestamp()) {
+      if (!writeValueLine(point, "_total", point.getValue(), point.getExemplar() != null, lines)) {
         return false;
       }
-      out.write(prefix);
-      writeDouble(point.getValue(), lines);
-      out.newline();
     }
     return true;
   }
 
   private boolean writeGauge(GaugeSnapshot gauge, Lines lines) {
     for (GaugeDataPointSnapshot point : gauge.getDataPoints()) {
-      byte[] prefix = lines.prefix(point.getLabels(), "", Double.NaN);
-      if (prefix == null || point.getExemplar() != null || point.hasScrapeTimestamp()) {
+      if (!writeValueLine(point, "", point.getValue(), point.getExemplar() != null, lines)) {
         return false;
       }
-      out.write(prefix);
-      writeDouble(point.getValue(), lines);
-      out.newline();
     }
+    return true;
+  }
+
+  /** The line of a counter's or gauge's point; false when it needs the client's writer. */
+  private boolean writeValueLine(
+      DataPointSnapshot point, String suffix, double value, boolean hasExemplar, Lines lines) {
+    byte[] prefix = lines.prefix(point.getLabels(), suffix, Double.NaN);
+    if (prefix == null || hasExemplar || point.hasScrapeTimestamp()) {
+      return false;
+    }
+    out.write(prefix);
+    writeDouble(value, lines);
+    out.newline();
     return true;
   }
 

@@ -233,24 +233,17 @@ class TextExpositionTest {
                       .scrapeTimestampMillis(NOW + 7)
                       .build())
               .build());
-      families.add(
-          GaugeSnapshot.builder()
-              .name("handmade.dotted")
-              .dataPoint(
-                  GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                      .labels(Labels.of("label.dotted", "x"))
-                      .value(1)
-                      .build())
-              .build());
-      families.add(
-          GaugeSnapshot.builder()
-              .name("handmade_label_dotted")
-              .dataPoint(
-                  GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                      .labels(Labels.of("label.dotted", "x"))
-                      .value(1)
-                      .build())
-              .build());
+      for (String name : List.of("handmade.dotted", "handmade_label_dotted")) {
+        families.add(
+            GaugeSnapshot.builder()
+                .name(name)
+                .dataPoint(
+                    GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                        .labels(Labels.of("label.dotted", "x"))
+                        .value(1)
+                        .build())
+                .build());
+      }
       HistogramSnapshot.Builder histogram =
           HistogramSnapshot.builder().name("handmade_seconds").help("a histogram");
       for (int i = 0; i < 1 + scrape % 3; i++) {
@@ -276,23 +269,13 @@ class TextExpositionTest {
           HistogramSnapshot.builder()
               .name("handmade_gauge_histogram")
               .gaugeHistogram(true)
-              .dataPoint(
-                  HistogramSnapshot.HistogramDataPointSnapshot.builder()
-                      .classicHistogramBuckets(
-                          ClassicHistogramBuckets.of(
-                              new double[] {1, Double.POSITIVE_INFINITY}, new long[] {1, 2}))
-                      .sum(4)
-                      .build())
+              .dataPoint(smallHistogram().build())
               .build());
       families.add(
           HistogramSnapshot.builder()
               .name("handmade_with_exemplars")
               .dataPoint(
-                  HistogramSnapshot.HistogramDataPointSnapshot.builder()
-                      .classicHistogramBuckets(
-                          ClassicHistogramBuckets.of(
-                              new double[] {1, Double.POSITIVE_INFINITY}, new long[] {1, 2}))
-                      .sum(4)
+                  smallHistogram()
                       .exemplars(
                           Exemplars.of(
                               Exemplar.builder().value(0.5).labels(Labels.of("t", "1")).build()))
@@ -329,6 +312,14 @@ class TextExpositionTest {
       families.add(GaugeSnapshot.builder().name("handmade_empty").help("no points").build());
       return new MetricSnapshots(families);
     }
+  }
+
+  private static HistogramSnapshot.HistogramDataPointSnapshot.Builder smallHistogram() {
+    return HistogramSnapshot.HistogramDataPointSnapshot.builder()
+        .classicHistogramBuckets(
+            ClassicHistogramBuckets.of(
+                new double[] {1, Double.POSITIVE_INFINITY}, new long[] {1, 2}))
+        .sum(4);
   }
 
   private static String oracle(

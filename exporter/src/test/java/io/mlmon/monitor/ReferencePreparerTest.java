@@ -44,14 +44,8 @@ class ReferencePreparerTest {
 
   @Test
   void prepared_and_unprepared_events_give_the_same_counts() throws Exception {
-    LogGenerator generator =
-        new LogGenerator(
-            new LogGenerator.Spec(12, 0.3, 7, "fraud", 0.5, LogGenerator.DEFAULT_START_MILLIS));
-    Path reference = dir.resolve("reference.csv");
-    try (Writer w = Files.newBufferedWriter(reference)) {
-      generator.writeReference(w, 2_000);
-    }
-    ReferenceProfile profile = ReferenceLoader.load(reference, ProfileOptions.DEFAULTS);
+    LogGenerator generator = generator();
+    ReferenceProfile profile = profile(generator);
     List<String> lines = new ArrayList<>(ODD_LINES);
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < 3_000; i++) {
@@ -89,14 +83,7 @@ class ReferencePreparerTest {
   @Test
   void a_repeated_feature_counts_its_first_value_and_an_absent_one_counts_as_missing()
       throws Exception {
-    LogGenerator generator =
-        new LogGenerator(
-            new LogGenerator.Spec(12, 0.3, 7, "fraud", 0.5, LogGenerator.DEFAULT_START_MILLIS));
-    Path reference = dir.resolve("reference.csv");
-    try (Writer w = Files.newBufferedWriter(reference)) {
-      generator.writeReference(w, 2_000);
-    }
-    ReferenceProfile profile = ReferenceLoader.load(reference, ProfileOptions.DEFAULTS);
+    ReferenceProfile profile = profile(generator());
     for (boolean prepare : new boolean[] {false, true}) {
       Monitor monitor = monitor(profile);
       EventPreparer preparer = monitor.newPreparer();
@@ -121,6 +108,20 @@ class ReferencePreparerTest {
       int binOfOne = profile.features().get(profile.indexOf("f00")).binOf(1.0);
       assertThat(f00.binCounts().get(binOfOne)).isEqualTo(1);
     }
+  }
+
+  private static LogGenerator generator() {
+    return new LogGenerator(
+        new LogGenerator.Spec(12, 0.3, 7, "fraud", 0.5, LogGenerator.DEFAULT_START_MILLIS));
+  }
+
+  /** The reference of 2,000 rows the generator writes. */
+  private ReferenceProfile profile(LogGenerator generator) throws Exception {
+    Path reference = dir.resolve("reference.csv");
+    try (Writer w = Files.newBufferedWriter(reference)) {
+      generator.writeReference(w, 2_000);
+    }
+    return ReferenceLoader.load(reference, ProfileOptions.DEFAULTS);
   }
 
   private static Monitor monitor(ReferenceProfile profile) {
