@@ -73,7 +73,7 @@ public class ScrapeBenchmark {
   private PrometheusRegistry registry;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 22);
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
-  private final TextExposition mlmonText = TextExposition.prometheusText();
+  private final TextExposition mlmonText = new TextExposition();
   private int bytes;
   private final IngestSnapshot[] snapshots = new IngestSnapshot[2];
   private int scrapes;
@@ -139,7 +139,9 @@ public class ScrapeBenchmark {
   @Benchmark
   public int collectAndWriteMlmon() throws IOException {
     scrapes++;
-    return mlmonText.write(registry.scrape(), EscapingScheme.DEFAULT).length;
+    return mlmonText
+        .write(registry.scrape(), EscapingScheme.DEFAULT, TextExposition.Format.PROMETHEUS_TEXT)
+        .length;
   }
 
   /** The ingest thread's immutable snapshot of the monitor, which scrapes read. */

@@ -25,8 +25,7 @@ import java.util.zip.GZIPOutputStream;
 final class MetricsEndpoint {
   private final PrometheusRegistry registry;
   private final ExpositionFormats formats = ExpositionFormats.init();
-  private final TextExposition prometheusText = TextExposition.prometheusText();
-  private final TextExposition openMetrics = TextExposition.openMetrics();
+  private final TextExposition text = new TextExposition();
 
   MetricsEndpoint(PrometheusRegistry registry) {
     this.registry = registry;
@@ -39,9 +38,11 @@ final class MetricsEndpoint {
     List<String> names = ctx.queryParams("name[]");
     MetricSnapshots snapshots =
         names.isEmpty() ? registry.scrape() : registry.scrape(nameFilter(names));
-    TextExposition text = textFor(writer);
+    TextExposition.Format format = textFormatOf(writer);
     byte[] bytes =
-        text == null ? clientBytes(writer, snapshots, escaping) : text.write(snapshots, escaping);
+        format == null
+            ? clientBytes(writer, snapshots, escaping)
+            : text.write(snapshots, escaping, format);
     String encoding = ctx.header("Accept-Encoding");
     if (encoding != null && acceptsGzip(encoding)) {
       bytes = gzip(bytes);
@@ -52,13 +53,13 @@ final class MetricsEndpoint {
     ctx.result(bytes);
   }
 
-  /** mlmon's own writer for the two text formats (same bytes, faster); null for protobuf. */
-  private TextExposition textFor(ExpositionFormatWriter writer) {
+  /** The text format mlmon writes itself (the same bytes, faster), or null for protobuf. */
+  private static TextExposition.Format textFormatOf(ExpositionFormatWriter writer) {
     if (writer instanceof OpenMetricsTextFormatWriter) {
-      return openMetrics;
+      return TextExposition.Format.OPENMETRICS;
     }
     if (writer instanceof PrometheusTextFormatWriter) {
-      return prometheusText;
+      return TextExposition.Format.PROMETHEUS_TEXT;
     }
     return null;
   }

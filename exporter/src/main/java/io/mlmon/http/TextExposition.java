@@ -41,14 +41,27 @@ import java.util.Map;
  * sets, anything with exemplars or timestamps, names that need quoting or escaping): those are
  * exactly the client's output.
  *
- * <p>Scrapes share the caches, so {@link #write} is synchronized; a scrape takes a few
- * milliseconds.
+ * <p>Both formats print the same {@code name{labels} } prefixes and values, so one instance serves
+ * both from one cache. Scrapes share the caches, so {@link #write} is synchronized; a scrape takes
+ * a few milliseconds.
  */
 public final class TextExposition {
-  private final boolean openMetrics;
+  /** The two text formats, each with the client's writer for its headers and the families left. */
+  public enum Format {
+    PROMETHEUS_TEXT(PrometheusTextFormatWriter.create()),
+    OPENMETRICS(OpenMetricsTextFormatWriter.create());
 
-  /** The client's writer: family headers, and the families not written here. */
-  private final ExpositionFormatWriter client;
+    private final ExpositionFormatWriter client;
+
+    Format(ExpositionFormatWriter client) {
+      this.client = client;
+    }
+  }
+
+  /** The format of the write in progress. */
+  private Format format = Format.PROMETHEUS_TEXT;
+
+  private boolean openMetrics;
 
   private final Map<HeaderKey, byte[]> headers = new HashMap<>();
   private final Map<String, Lines> linesByFamily = new HashMap<>();
@@ -57,26 +70,14 @@ public final class TextExposition {
   /** The families the last scrape left to the client's writer (for tests). */
   private final List<String> leftToClient = new ArrayList<>();
 
-  private TextExposition(boolean openMetrics, ExpositionFormatWriter client) {
-    this.openMetrics = openMetrics;
-    this.client = client;
-  }
-
-  public static TextExposition prometheusText() {
-    return new TextExposition(false, PrometheusTextFormatWriter.create());
-  }
-
-  public static TextExposition openMetrics() {
-    return new TextExposition(true, OpenMetricsTextFormatWriter.create());
-  }
-
-  String contentType() {
-    return client.getContentType();
-  }
-
-  /** The whole exposition of {@code snapshots}, as the client's writer would write it. */
-  public synchronized byte[] write(MetricSnapshots snapshots, EscapingScheme escaping)
-      throws IOException {
+  /**
+   * The whole exposition of {@code snapshots} in {@code format}, as the client's writer for it
+   * would write it.
+   */
+  public synchronized byte[] write(
+      MetricSnapshots snapshots, EscapingScheme escaping, Format format) throws IOException {
+    this.format = format;
+    this.openMetrics = format == Format.OPENMETRICS;
     out.reset();
     leftToClient.clear();
     if (headers.size() > 10_000 || linesByFamily.size() > 10_000) {
@@ -243,6 +244,7 @@ public final class TextExposition {
     MetricMetadata metadata = family.getMetadata();
     HeaderKey key =
         new HeaderKey(
+            format,
             family.getClass(),
             metadata.getName(),
             metadata.getHelp(),
@@ -267,14 +269,19 @@ public final class TextExposition {
   /** The client writer's exposition of one family, without OpenMetrics' closing {@code # EOF}. */
   private byte[] clientBytes(MetricSnapshot family, EscapingScheme escaping) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    client.write(bytes, MetricSnapshots.of(family), escaping);
+    format.client.write(bytes, MetricSnapshots.of(family), escaping);
     byte[] whole = bytes.toByteArray();
     int length = whole.length - (openMetrics ? "# EOF\n".length() : 0);
     return Arrays.copyOf(whole, length);
   }
 
   private record HeaderKey(
-      Class<?> type, String name, String help, String unit, EscapingScheme escaping) {}
+      Format format,
+      Class<?> type,
+      String name,
+      String help,
+      String unit,
+      EscapingScheme escaping) {}
 
   /** A name that no writer or escaping scheme changes: {@code [a-zA-Z_][a-zA-Z0-9_]*}. */
   static boolean isPlainName(String name) {

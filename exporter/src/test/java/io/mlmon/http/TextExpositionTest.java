@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlmon.drift.BinShare;
 import io.mlmon.drift.ModelDrift;
+import io.mlmon.http.TextExposition.Format;
 import io.mlmon.metrics.BuildInfo;
 import io.mlmon.metrics.DriftMetrics;
 import io.mlmon.metrics.IngestMetrics;
@@ -74,8 +75,8 @@ class TextExpositionTest {
 
   @Test
   void writes_what_the_client_writes_scrape_after_scrape() throws IOException {
-    TextExposition text = TextExposition.prometheusText();
-    TextExposition openMetrics = TextExposition.openMetrics();
+    // One writer for both formats, as /metrics has: the caches one format fills serve the other.
+    TextExposition text = new TextExposition();
     ExpositionFormatWriter textOracle = PrometheusTextFormatWriter.create();
     ExpositionFormatWriter openMetricsOracle = OpenMetricsTextFormatWriter.create();
     Random random = new Random(7);
@@ -84,10 +85,10 @@ class TextExpositionTest {
       MetricSnapshots snapshots = registry.scrape();
       for (EscapingScheme escaping : EscapingScheme.values()) {
         String why = "scrape " + scrape + ", " + escaping;
-        assertThat(utf8(text.write(snapshots, escaping)))
+        assertThat(utf8(text.write(snapshots, escaping, Format.PROMETHEUS_TEXT)))
             .as("text, " + why)
             .isEqualTo(oracle(textOracle, snapshots, escaping));
-        assertThat(utf8(openMetrics.write(snapshots, escaping)))
+        assertThat(utf8(text.write(snapshots, escaping, Format.OPENMETRICS)))
             .as("OpenMetrics, " + why)
             .isEqualTo(oracle(openMetricsOracle, snapshots, escaping));
       }
@@ -97,8 +98,8 @@ class TextExpositionTest {
   @Test
   void writes_every_family_but_the_unusual_ones_itself() throws IOException {
     step(0, new Random(1));
-    TextExposition text = TextExposition.prometheusText();
-    text.write(registry.scrape(), EscapingScheme.DEFAULT);
+    TextExposition text = new TextExposition();
+    text.write(registry.scrape(), EscapingScheme.DEFAULT, Format.PROMETHEUS_TEXT);
     assertThat(text.leftToClient())
         .containsExactlyInAnyOrder(
             "handmade_exemplar",
@@ -111,7 +112,7 @@ class TextExpositionTest {
             "handmade_state",
             "handmade_unknown",
             "jvm_gc_collection_seconds");
-    text.write(registry.scrape(), EscapingScheme.DOTS_ESCAPING);
+    text.write(registry.scrape(), EscapingScheme.DOTS_ESCAPING, Format.OPENMETRICS);
     assertThat(text.leftToClient()).contains("mlmon_feature_bin", "handmade_awkward");
     assertThat(TextExposition.isPlainName("a.b")).isFalse();
     assertThat(TextExposition.isPlainName("9a")).isFalse();
