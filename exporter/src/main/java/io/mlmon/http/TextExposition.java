@@ -61,8 +61,6 @@ public final class TextExposition {
   /** The format of the write in progress. */
   private Format format = Format.PROMETHEUS_TEXT;
 
-  private boolean openMetrics;
-
   private final Map<HeaderKey, byte[]> headers = new HashMap<>();
   private final Map<String, Lines> linesByFamily = new HashMap<>();
   private final Bytes out = new Bytes();
@@ -77,7 +75,6 @@ public final class TextExposition {
   public synchronized byte[] write(
       MetricSnapshots snapshots, EscapingScheme escaping, Format format) throws IOException {
     this.format = format;
-    this.openMetrics = format == Format.OPENMETRICS;
     out.reset();
     leftToClient.clear();
     if (headers.size() > 10_000 || linesByFamily.size() > 10_000) {
@@ -96,7 +93,7 @@ public final class TextExposition {
         out.write(clientBytes(family, escaping));
       }
     }
-    if (openMetrics) {
+    if (format == Format.OPENMETRICS) {
       out.writeAscii("# EOF\n");
     }
     return out.toByteArray();
@@ -196,8 +193,9 @@ public final class TextExposition {
         out.newline();
       }
       // OpenMetrics has _count and _sum both or neither; the text format each if present.
-      boolean count = point.hasCount() && (point.hasSum() || !openMetrics);
-      boolean sum = point.hasSum() && (point.hasCount() || !openMetrics);
+      boolean bothOrNeither = format == Format.OPENMETRICS;
+      boolean count = point.hasCount() && (point.hasSum() || !bothOrNeither);
+      boolean sum = point.hasSum() && (point.hasCount() || !bothOrNeither);
       if (count) {
         if (!write(lines.prefix(labels, "_count", Double.NaN))) {
           return false;
@@ -271,7 +269,7 @@ public final class TextExposition {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     format.client.write(bytes, MetricSnapshots.of(family), escaping);
     byte[] whole = bytes.toByteArray();
-    int length = whole.length - (openMetrics ? "# EOF\n".length() : 0);
+    int length = whole.length - (format == Format.OPENMETRICS ? "# EOF\n".length() : 0);
     return Arrays.copyOf(whole, length);
   }
 
