@@ -45,12 +45,7 @@ public final class PrometheusServer implements AutoCloseable {
       ManagedProcess p =
           ManagedProcess.start(
               "prometheus",
-              List.of(
-                  Tools.prometheus().toString(),
-                  "--config.file=" + config,
-                  "--storage.tsdb.path=" + data,
-                  "--web.listen-address=127.0.0.1:" + port,
-                  "--log.level=info"),
+              command(config, data, port, "info"),
               dir,
               dir.resolve("prometheus-" + attempt + ".log"));
       PrometheusServer server = new PrometheusServer(p, port);
@@ -73,12 +68,7 @@ public final class PrometheusServer implements AutoCloseable {
     ManagedProcess p =
         ManagedProcess.start(
             "prometheus",
-            List.of(
-                Tools.prometheus().toString(),
-                "--config.file=" + config,
-                "--storage.tsdb.path=" + Files.createDirectories(dir.resolve("data")),
-                "--web.listen-address=127.0.0.1:" + port,
-                "--log.level=warn"),
+            command(config, Files.createDirectories(dir.resolve("data")), port, "warn"),
             dir,
             dir.resolve("prometheus.log"));
     PrometheusServer server = new PrometheusServer(p, port);
@@ -87,6 +77,16 @@ public final class PrometheusServer implements AutoCloseable {
       fail("Prometheus did not become ready%n%s", p.logTail());
     }
     return server;
+  }
+
+  /** The Prometheus command line: this config and data directory, on loopback at this port. */
+  private static List<String> command(Path config, Path data, int port, String logLevel) {
+    return List.of(
+        Tools.prometheus().toString(),
+        "--config.file=" + config,
+        "--storage.tsdb.path=" + data,
+        "--web.listen-address=127.0.0.1:" + port,
+        "--log.level=" + logLevel);
   }
 
   private boolean awaitReady() {
