@@ -42,5 +42,6 @@ case "${ONLY:-all}" in
     ;;&
   all | c1)
     bench ingest-c1 'IngestBenchmark' -jvmArgsAppend '-XX:TieredStopAtLevel=1'
+    bench scrape-c1 'ScrapeBenchmark.(collect$|collectAndWriteMlmon)' -jvmArgsAppend '-XX:TieredStopAtLevel=1'
     ;;
 esac

@@ -26,6 +26,12 @@ public final class Probes implements AutoCloseable {
   private final List<AtomicReference<ProbeResult>> results;
   private final ScheduledThreadPoolExecutor scheduler;
 
+  /**
+   * The results as one immutable list, replaced after every probe, so scrapes between two probes
+   * get the same instance (and reuse what they made of it, see {@code LastCollected}).
+   */
+  private volatile List<ProbeResult> latest = List.of();
+
   private Probes(List<Prober> probers, ScheduledThreadPoolExecutor scheduler) {
     this.probers = probers;
     this.scheduler = scheduler;
@@ -73,6 +79,7 @@ public final class Probes implements AutoCloseable {
     try {
       ProbeResult result = prober.probe();
       ProbeResult previous = results.get(index).getAndSet(result);
+      publish();
       if (previous == null || previous.up() != result.up()) {
         if (result.up()) {
           LOG.info("probe {} is up ({})", result.target(), result.detail());
@@ -89,6 +96,10 @@ public final class Probes implements AutoCloseable {
 
   /** The last result of every target probed at least once, in config order; never blocks. */
   public List<ProbeResult> latest() {
+    return latest;
+  }
+
+  private synchronized void publish() {
     List<ProbeResult> out = new ArrayList<>(results.size());
     for (AtomicReference<ProbeResult> r : results) {
       ProbeResult last = r.get();
@@ -96,7 +107,7 @@ public final class Probes implements AutoCloseable {
         out.add(last);
       }
     }
-    return out;
+    latest = List.copyOf(out);
   }
 
   /** Whether {@link #close()} has stopped every probe thread. */

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /metrics}: the registry in the format the client asks for (Prometheus text, OpenMetrics or
@@ -23,12 +25,37 @@ import java.util.zip.GZIPOutputStream;
  * ingest.
  */
 final class MetricsEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsEndpoint.class);
+
   private final PrometheusRegistry registry;
   private final ExpositionFormats formats = ExpositionFormats.init();
   private final TextExposition text = new TextExposition();
+  private final ScrapeBuffers buffers = new ScrapeBuffers();
 
   MetricsEndpoint(PrometheusRegistry registry) {
     this.registry = registry;
+  }
+
+  /**
+   * Renders the exposition in both text formats, compressed, and throws it away: loads and compiles
+   * what scrapes run (see {@link HttpServer#start}). A failure is left for a scrape to report.
+   */
+  void warmUp() {
+    try {
+      MetricSnapshots snapshots = registry.scrape();
+      ByteArrayOutputStream body = buffers.take();
+      ByteArrayOutputStream zipped = buffers.take();
+      for (TextExposition.Format format : TextExposition.Format.values()) {
+        body.reset();
+        zipped.reset();
+        text.write(snapshots, EscapingScheme.DEFAULT, format, body);
+        gzip(body, zipped);
+      }
+      buffers.give(body);
+      buffers.give(zipped);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("warming up /metrics failed", e);
+    }
   }
 
   void handle(Context ctx) throws IOException {
@@ -39,18 +66,32 @@ final class MetricsEndpoint {
     MetricSnapshots snapshots =
         names.isEmpty() ? registry.scrape() : registry.scrape(nameFilter(names));
     TextExposition.Format format = textFormatOf(writer);
-    byte[] bytes =
-        format == null
-            ? clientBytes(writer, snapshots, escaping)
-            : text.write(snapshots, escaping, format);
-    String encoding = ctx.header("Accept-Encoding");
-    if (encoding != null && acceptsGzip(encoding)) {
-      bytes = gzip(bytes);
-      ctx.header("Content-Encoding", "gzip");
+    ByteArrayOutputStream body = buffers.take();
+    ByteArrayOutputStream zipped = null;
+    try {
+      if (format == null) {
+        writer.write(body, snapshots, escaping);
+      } else {
+        text.write(snapshots, escaping, format, body);
+      }
+      ByteArrayOutputStream response = body;
+      String encoding = ctx.header("Accept-Encoding");
+      if (encoding != null && acceptsGzip(encoding)) {
+        zipped = buffers.take();
+        gzip(body, zipped);
+        response = zipped;
+        ctx.header("Content-Encoding", "gzip");
+      }
+      ctx.header("Vary", "Accept, Accept-Encoding");
+      ctx.contentType(writer.getContentType());
+      ctx.header("Content-Length", Integer.toString(response.size()));
+      response.writeTo(ctx.outputStream());
+    } finally {
+      buffers.give(body);
+      if (zipped != null) {
+        buffers.give(zipped);
+      }
     }
-    ctx.header("Vary", "Accept, Accept-Encoding");
-    ctx.contentType(writer.getContentType());
-    ctx.result(bytes);
   }
 
   /** The text format mlmon writes itself (the same bytes, faster), or null for protobuf. */
@@ -64,29 +105,20 @@ final class MetricsEndpoint {
     return null;
   }
 
-  private static byte[] clientBytes(
-      ExpositionFormatWriter writer, MetricSnapshots snapshots, EscapingScheme escaping)
-      throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
-    writer.write(body, snapshots, escaping);
-    return body.toByteArray();
-  }
-
   /**
    * Gzip at the fastest level: a 900 KB exposition shrinks 11-fold (13-fold at the default level)
    * in 2 ms instead of 6 ms.
    */
-  private static byte[] gzip(byte[] bytes) throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length / 8 + 64);
+  private static void gzip(ByteArrayOutputStream body, ByteArrayOutputStream to)
+      throws IOException {
     try (GZIPOutputStream gzip =
-        new GZIPOutputStream(body, 64 * 1024) {
+        new GZIPOutputStream(to, 64 * 1024) {
           {
             def.setLevel(Deflater.BEST_SPEED);
           }
         }) {
-      gzip.write(bytes);
+      body.writeTo(gzip);
     }
-    return body.toByteArray();
   }
 
   private static boolean acceptsGzip(String header) {

@@ -19,6 +19,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,8 +73,26 @@ public final class TextExposition {
    * The whole exposition of {@code snapshots} in {@code format}, as the client's writer for it
    * would write it.
    */
-  public synchronized byte[] write(
-      MetricSnapshots snapshots, EscapingScheme escaping, Format format) throws IOException {
+  public byte[] write(MetricSnapshots snapshots, EscapingScheme escaping, Format format)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    write(snapshots, escaping, format, bytes);
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Writes the exposition of {@code snapshots} in {@code format} to {@code to}, which should be a
+   * buffer: the write holds the lock the scrapes share.
+   */
+  public synchronized void write(
+      MetricSnapshots snapshots, EscapingScheme escaping, Format format, OutputStream to)
+      throws IOException {
+    render(snapshots, escaping, format);
+    to.write(out.buf, 0, out.size);
+  }
+
+  private void render(MetricSnapshots snapshots, EscapingScheme escaping, Format format)
+      throws IOException {
     this.format = format;
     out.reset();
     leftToClient.clear();
@@ -96,7 +115,6 @@ public final class TextExposition {
     if (format == Format.OPENMETRICS) {
       out.writeAscii("# EOF\n");
     }
-    return out.toByteArray();
   }
 
   synchronized List<String> leftToClient() {
@@ -116,8 +134,14 @@ public final class TextExposition {
         || (family instanceof HistogramSnapshot histogram && !histogram.isGaugeHistogram()))) {
       return false;
     }
-    out.write(header(family, escaping));
     Lines lines = linesByFamily.computeIfAbsent(name, Lines::new);
+    byte[] before = lines.writtenBefore(family, format, escaping);
+    if (before != null) {
+      out.write(before);
+      return true;
+    }
+    int start = out.size();
+    out.write(header(family, escaping));
     lines.rewind();
     boolean written;
     if (family instanceof CounterSnapshot counter) {
@@ -130,6 +154,9 @@ public final class TextExposition {
       written = writeHistogram((HistogramSnapshot) family, lines);
     }
     lines.trim();
+    if (written) {
+      lines.remember(family, format, escaping, out.copy(start));
+    }
     return written;
   }
 
@@ -309,9 +336,16 @@ public final class TextExposition {
   /**
    * The lines of one family at the last scrape, by position: the labels each was rendered from, its
    * rendered {@code name{labels} } prefix, and its last non-integral value and that value's text.
+   * Also the whole text last written per format and the snapshot it was written from: mlmon's
+   * collectors hand out the same snapshot instance while nothing in a family changed (between two
+   * publishes of ingest, for every family; after one, for families such as the reference shares),
+   * and that text is then copied as it is.
    */
   private static final class Lines {
     private final String name;
+    private final MetricSnapshot[] writtenFrom = new MetricSnapshot[Format.values().length];
+    private final EscapingScheme[] writtenWith = new EscapingScheme[Format.values().length];
+    private final byte[][] written = new byte[Format.values().length][];
     private Labels[] labels = new Labels[16];
     private String[] suffixes = new String[16];
     private double[] les = new double[16];
@@ -326,6 +360,19 @@ public final class TextExposition {
 
     void rewind() {
       next = 0;
+    }
+
+    /** The text last written in {@code format} if it was written from this very snapshot. */
+    byte[] writtenBefore(MetricSnapshot family, Format format, EscapingScheme escaping) {
+      int f = format.ordinal();
+      return writtenFrom[f] == family && writtenWith[f] == escaping ? written[f] : null;
+    }
+
+    void remember(MetricSnapshot family, Format format, EscapingScheme escaping, byte[] text) {
+      int f = format.ordinal();
+      writtenFrom[f] = family;
+      writtenWith[f] = escaping;
+      written[f] = text;
     }
 
     /** Forgets lines beyond those of this scrape, so a shrinking family frees its memory. */
@@ -488,8 +535,9 @@ public final class TextExposition {
       size += digits;
     }
 
-    byte[] toByteArray() {
-      return Arrays.copyOf(buf, size);
+    /** The bytes from {@code start} to the end. */
+    byte[] copy(int start) {
+      return Arrays.copyOfRange(buf, start, size);
     }
 
     private void ensure(int more) {

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  */
 public final class DriftMetrics implements MultiCollector {
   private final Families families = new Families();
+  private final LastCollected last = new LastCollected();
   private final Supplier<IngestSnapshot> snapshot;
   private final Supplier<DriftReport> drift;
 
@@ -29,6 +30,12 @@ public final class DriftMetrics implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
+    IngestSnapshot s = snapshot.get();
+    DriftReport report = drift.get();
+    return last.get(s, report, () -> collect(s, report));
+  }
+
+  private MetricSnapshots collect(IngestSnapshot s, DriftReport report) {
     var score =
         families.gauge(
             "mlmon_feature_drift_score",
@@ -76,7 +83,6 @@ public final class DriftMetrics implements MultiCollector {
     var evaluated =
         families.gauge(
             "mlmon_drift_evaluation_timestamp_seconds", "When drift was last computed.", "model");
-    DriftReport report = drift.get();
     for (Map.Entry<String, ModelDrift> e : report.models().entrySet()) {
       String model = e.getKey();
       ModelDrift d = e.getValue();
@@ -146,7 +152,7 @@ public final class DriftMetrics implements MultiCollector {
             "mlmon_reference_flag_ratio",
             "Share of reference rows whose score reaches the model's threshold.",
             "model");
-    for (ModelSnapshot m : snapshot.get().monitor().models()) {
+    for (ModelSnapshot m : s.monitor().models()) {
       String model = m.name();
       m.referenceFlagRatio().ifPresent(r -> flagRatio.add(r, model));
       for (FeatureStats f : m.features()) {

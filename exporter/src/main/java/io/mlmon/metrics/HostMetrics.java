@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  * never waits for a sample or a probe. Families without a series are left out.
  */
 public final class HostMetrics implements MultiCollector {
+  private final LastCollected last = new LastCollected();
   private final Supplier<HostSnapshot> host;
   private final Supplier<List<ProbeResult>> probes;
 
@@ -32,10 +33,15 @@ public final class HostMetrics implements MultiCollector {
   @Override
   public MetricSnapshots collect() {
     HostSnapshot snapshot = host.get();
+    List<ProbeResult> results = probes.get();
+    return last.get(snapshot, results, () -> collect(snapshot, results));
+  }
+
+  private static MetricSnapshots collect(HostSnapshot snapshot, List<ProbeResult> results) {
     List<MetricSnapshot> out = new ArrayList<>();
     snapshot.host().ifPresent(h -> addHost(out, h));
     addProcesses(out, snapshot.processes());
-    addProbes(out, probes.get());
+    addProbes(out, results);
     return new MetricSnapshots(out);
   }
 

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 /** The "Ingest health" metrics of metrics.md, read from the latest ingest snapshot. */
 public final class IngestMetrics implements MultiCollector {
   private final Families families = new Families();
+  private final LastCollected last = new LastCollected();
   private final Supplier<IngestSnapshot> snapshot;
 
   public IngestMetrics(Supplier<IngestSnapshot> snapshot) {
@@ -21,6 +22,10 @@ public final class IngestMetrics implements MultiCollector {
   @Override
   public MetricSnapshots collect() {
     IngestSnapshot s = snapshot.get();
+    return last.get(s, null, () -> collect(s));
+  }
+
+  private MetricSnapshots collect(IngestSnapshot s) {
     var lines = families.counter("mlmon_log_lines_total", "Lines read from the source.", "source");
     var bytes = families.counter("mlmon_log_bytes_total", "Bytes read from the source.", "source");
     var rejected =

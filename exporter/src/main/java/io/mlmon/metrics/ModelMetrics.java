@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  */
 public final class ModelMetrics implements MultiCollector {
   private final Families families = new Families();
+  private final LastCollected last = new LastCollected();
   private final Supplier<IngestSnapshot> snapshot;
 
   public ModelMetrics(Supplier<IngestSnapshot> snapshot) {
@@ -25,6 +26,11 @@ public final class ModelMetrics implements MultiCollector {
 
   @Override
   public MetricSnapshots collect() {
+    IngestSnapshot s = snapshot.get();
+    return last.get(s, null, () -> collect(s));
+  }
+
+  private MetricSnapshots collect(IngestSnapshot s) {
     var predictions =
         families.counter("mlmon_predictions_total", "Prediction events read.", "model", "version");
     var flagged =
@@ -87,7 +93,7 @@ public final class ModelMetrics implements MultiCollector {
             "model",
             "reason");
 
-    for (ModelSnapshot m : snapshot.get().monitor().models()) {
+    for (ModelSnapshot m : s.monitor().models()) {
       String model = m.name();
       for (VersionSnapshot v : m.versions()) {
         String version = v.version();

@@ -92,6 +92,18 @@ class TextExpositionTest {
             .as("OpenMetrics, " + why)
             .isEqualTo(oracle(openMetricsOracle, snapshots, escaping));
       }
+      // Scraped again before anything is published: the collectors hand out the same family
+      // snapshots, and the writer copies the text it wrote for each, which must still be right.
+      MetricSnapshots again = registry.scrape();
+      for (int repeat = 0; repeat < 2; repeat++) {
+        String why = "scrape " + scrape + " again, " + repeat;
+        assertThat(utf8(text.write(again, EscapingScheme.DEFAULT, Format.OPENMETRICS)))
+            .as("OpenMetrics, " + why)
+            .isEqualTo(oracle(openMetricsOracle, again, EscapingScheme.DEFAULT));
+        assertThat(utf8(text.write(again, EscapingScheme.DEFAULT, Format.PROMETHEUS_TEXT)))
+            .as("text, " + why)
+            .isEqualTo(oracle(textOracle, again, EscapingScheme.DEFAULT));
+      }
     }
   }
 
