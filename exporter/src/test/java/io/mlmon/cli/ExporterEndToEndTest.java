@@ -142,12 +142,7 @@ class ExporterEndToEndTest {
     MlmonConfig cfg = new ConfigLoader().load(config);
     try (Exporter exporter = Exporter.start(cfg)) {
       String base = "http://127.0.0.1:" + exporter.port();
-      Await.until(
-          "every line read",
-          Duration.ofSeconds(30),
-          () ->
-              exporter.latest().sources().stream()
-                  .anyMatch(s -> s.tailer().lines() == log.lines().size()));
+      Await.everyLineRead(exporter, log.lines().size());
       Await.until(
           "the final snapshot published",
           Duration.ofSeconds(10),
@@ -190,17 +185,8 @@ class ExporterEndToEndTest {
 
   @Test
   void metrics_speak_openmetrics_protobuf_and_gzip_when_asked() throws Exception {
-    Path config = writeConfig(TrafficLog.Layout.DEFAULT);
-    TrafficLog log = traffic(TrafficLog.Layout.DEFAULT);
-    log.writeTo(dir.resolve("predictions.jsonl"));
-    try (Exporter exporter = Exporter.start(new ConfigLoader().load(config))) {
+    try (Exporter exporter = startAfterReading(traffic(TrafficLog.Layout.DEFAULT))) {
       String url = "http://127.0.0.1:" + exporter.port() + "/metrics";
-      Await.until(
-          "every line read",
-          Duration.ofSeconds(30),
-          () ->
-              exporter.latest().sources().stream()
-                  .anyMatch(s -> s.tailer().lines() == log.lines().size()));
       HttpResponse<String> om =
           Http.get(url, "Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8");
       assertThat(om.headers().firstValue("Content-Type").orElseThrow())
@@ -234,17 +220,8 @@ class ExporterEndToEndTest {
 
   @Test
   void concurrent_scrapes_each_get_a_whole_body() throws Exception {
-    Path config = writeConfig(TrafficLog.Layout.DEFAULT);
-    TrafficLog log = traffic(TrafficLog.Layout.DEFAULT);
-    log.writeTo(dir.resolve("predictions.jsonl"));
-    try (Exporter exporter = Exporter.start(new ConfigLoader().load(config))) {
+    try (Exporter exporter = startAfterReading(traffic(TrafficLog.Layout.DEFAULT))) {
       String url = "http://127.0.0.1:" + exporter.port() + "/metrics";
-      Await.until(
-          "every line read",
-          Duration.ofSeconds(30),
-          () ->
-              exporter.latest().sources().stream()
-                  .anyMatch(s -> s.tailer().lines() == log.lines().size()));
       String expected = steady(Http.get(url).body());
       // Bodies are written into buffers that scrapes reuse: one handed back too early would show
       // up as a torn, mixed or undecodable body in another scrape.
@@ -283,6 +260,20 @@ class ExporterEndToEndTest {
         scrapers.shutdownNow();
       }
     }
+  }
+
+  /** An exporter started on {@code log} (written here) once it has read it to the end. */
+  private Exporter startAfterReading(TrafficLog log) throws Exception {
+    Path config = writeConfig(TrafficLog.Layout.DEFAULT);
+    log.writeTo(dir.resolve("predictions.jsonl"));
+    Exporter exporter = Exporter.start(new ConfigLoader().load(config));
+    try {
+      Await.everyLineRead(exporter, log.lines().size());
+    } catch (AssertionError e) {
+      exporter.close();
+      throw e;
+    }
+    return exporter;
   }
 
   /**

@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -52,12 +51,7 @@ class PromtoolCheckMetricsTest {
         """);
     try (Exporter exporter = Exporter.start(new ConfigLoader().load(dir.resolve("mlmon.yml")))) {
       String url = "http://127.0.0.1:" + exporter.port() + "/metrics";
-      Await.until(
-          "every line read",
-          Duration.ofSeconds(30),
-          () ->
-              exporter.latest().sources().stream()
-                  .anyMatch(s -> s.tailer().lines() == log.lines().size()));
+      Await.everyLineRead(exporter, log.lines().size());
       String text = Http.get(url).body();
       assertThat(text).contains("mlmon_outcomes_total", "mlmon_label_delay_seconds_bucket");
       assertThat(promtool(text, "check", "metrics")).isBlank();
