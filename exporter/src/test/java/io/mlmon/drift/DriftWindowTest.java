@@ -91,21 +91,37 @@ class DriftWindowTest {
 
   @Test
   void growing_beyond_the_first_capacity_keeps_arrival_order_across_the_ring() {
-    DriftWindow w = new DriftWindow(profile(), 5000);
+    ReferenceProfile profile = profile();
+    int even = profile.feature(1).binOf("even");
+    int odd = profile.feature(1).binOf("odd");
+    DriftWindow w = new DriftWindow(profile, 5000);
+    // Rows leave by age first, so the ring does not start at slot 0 when it grows.
     for (int i = 0; i < 1500; i++) {
-      w.beginRow(i);
-      w.setNumeric(0, i);
+      addRow(w, i, i < 2500 ? even : odd);
     }
     w.evictOlderThan(1000);
     for (int i = 1500; i < 7000; i++) {
-      w.beginRow(i);
-      w.setNumeric(0, i);
+      addRow(w, i, i < 2500 ? even : odd);
     }
-    double[] values = w.snapshot().numericValues(0);
+    WindowSample sample = w.snapshot();
+    double[] values = sample.numericValues(0);
+    double[] scores = sample.scores();
     assertThat(values).hasSize(5000);
+    assertThat(scores).hasSize(5000);
     for (int k = 0; k < values.length; k++) {
       assertThat(values[k]).isEqualTo(2000 + k);
+      assertThat(scores[k]).isEqualTo((2000 + k) / 10_000.0);
     }
+    long[] counts = sample.binCounts(1);
+    assertThat(counts[even]).as("rows 2000 to 2499").isEqualTo(500);
+    assertThat(counts[odd]).as("rows 2500 to 6999").isEqualTo(4500);
+  }
+
+  private static void addRow(DriftWindow w, int i, int bin) {
+    w.beginRow(i);
+    w.setNumeric(0, i);
+    w.setCategory(1, bin);
+    w.setScore(i / 10_000.0);
   }
 
   @Test
