@@ -70,19 +70,9 @@ public final class TextExposition {
   private final List<String> leftToClient = new ArrayList<>();
 
   /**
-   * The whole exposition of {@code snapshots} in {@code format}, as the client's writer for it
-   * would write it.
-   */
-  public byte[] write(MetricSnapshots snapshots, EscapingScheme escaping, Format format)
-      throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    write(snapshots, escaping, format, bytes);
-    return bytes.toByteArray();
-  }
-
-  /**
-   * Writes the exposition of {@code snapshots} in {@code format} to {@code to}, which should be a
-   * buffer: the write holds the lock the scrapes share.
+   * Writes the whole exposition of {@code snapshots} in {@code format}, as the client's writer for
+   * it would write it, to {@code to}, which should be a buffer: the write holds the lock the
+   * scrapes share.
    */
   public synchronized void write(
       MetricSnapshots snapshots, EscapingScheme escaping, Format format, OutputStream to)

@@ -85,10 +85,10 @@ class TextExpositionTest {
       MetricSnapshots snapshots = registry.scrape();
       for (EscapingScheme escaping : EscapingScheme.values()) {
         String why = "scrape " + scrape + ", " + escaping;
-        assertThat(utf8(text.write(snapshots, escaping, Format.PROMETHEUS_TEXT)))
+        assertThat(written(text, snapshots, escaping, Format.PROMETHEUS_TEXT))
             .as("text, " + why)
             .isEqualTo(oracle(textOracle, snapshots, escaping));
-        assertThat(utf8(text.write(snapshots, escaping, Format.OPENMETRICS)))
+        assertThat(written(text, snapshots, escaping, Format.OPENMETRICS))
             .as("OpenMetrics, " + why)
             .isEqualTo(oracle(openMetricsOracle, snapshots, escaping));
       }
@@ -97,10 +97,10 @@ class TextExpositionTest {
       MetricSnapshots again = registry.scrape();
       for (int repeat = 0; repeat < 2; repeat++) {
         String why = "scrape " + scrape + " again, " + repeat;
-        assertThat(utf8(text.write(again, EscapingScheme.DEFAULT, Format.OPENMETRICS)))
+        assertThat(written(text, again, EscapingScheme.DEFAULT, Format.OPENMETRICS))
             .as("OpenMetrics, " + why)
             .isEqualTo(oracle(openMetricsOracle, again, EscapingScheme.DEFAULT));
-        assertThat(utf8(text.write(again, EscapingScheme.DEFAULT, Format.PROMETHEUS_TEXT)))
+        assertThat(written(text, again, EscapingScheme.DEFAULT, Format.PROMETHEUS_TEXT))
             .as("text, " + why)
             .isEqualTo(oracle(textOracle, again, EscapingScheme.DEFAULT));
       }
@@ -111,7 +111,7 @@ class TextExpositionTest {
   void writes_every_family_but_the_unusual_ones_itself() throws IOException {
     step(0, new Random(1));
     TextExposition text = new TextExposition();
-    text.write(registry.scrape(), EscapingScheme.DEFAULT, Format.PROMETHEUS_TEXT);
+    written(text, registry.scrape(), EscapingScheme.DEFAULT, Format.PROMETHEUS_TEXT);
     assertThat(text.leftToClient())
         .containsExactlyInAnyOrder(
             "handmade_exemplar",
@@ -124,7 +124,7 @@ class TextExpositionTest {
             "handmade_state",
             "handmade_unknown",
             "jvm_gc_collection_seconds");
-    text.write(registry.scrape(), EscapingScheme.DOTS_ESCAPING, Format.OPENMETRICS);
+    written(text, registry.scrape(), EscapingScheme.DOTS_ESCAPING, Format.OPENMETRICS);
     assertThat(text.leftToClient()).contains("mlmon_feature_bin", "handmade_awkward");
     assertThat(TextExposition.isPlainName("a.b")).isFalse();
     assertThat(TextExposition.isPlainName("9a")).isFalse();
@@ -343,7 +343,12 @@ class TextExpositionTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  private static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
+  /** What {@code text} writes, as {@code /metrics} has it write: into a buffer. */
+  private static String written(
+      TextExposition text, MetricSnapshots snapshots, EscapingScheme escaping, Format format)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    text.write(snapshots, escaping, format, out);
+    return out.toString(StandardCharsets.UTF_8);
   }
 }
