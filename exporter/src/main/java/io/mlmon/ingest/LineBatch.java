@@ -1,13 +1,23 @@
 package io.mlmon.ingest;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * Lines copied out of the tailer's buffers, with room for what parsing them gives: an event or a
- * rejection per line. One thread fills and later applies a batch; another may parse it between,
- * with the batch's own parser and preparer, so batches can be parsed at the same time.
+ * rejection per line. One thread fills and later applies a batch; between, the batch is {@link
+ * #seal sealed} and its lines are parsed in chunks by whichever threads {@link #parseAChunk claim}
+ * them, each with its own parser and preparer, so several threads can share one batch.
  */
 final class LineBatch {
   static final int MAX_BYTES = 256 * 1024;
   static final int MAX_LINES = 1024;
+
+  /**
+   * Lines parsed per claim: small enough that the ingest thread, helping with the batch it must
+   * apply next, waits at most a few dozen microseconds for a chunk another thread holds; large
+   * enough that claiming costs nothing next to parsing.
+   */
+  static final int CHUNK_LINES = 32;
 
   /** A line's length that marks a line too long to be read at all. */
   private static final int TOO_LONG = -1;
@@ -17,15 +27,19 @@ final class LineBatch {
   private final int[] lengths = new int[MAX_LINES];
   private final ParsedEvent[] events = new ParsedEvent[MAX_LINES];
   private final Rejection[] results = new Rejection[MAX_LINES];
-  private final EventParser parser;
-  private final EventPreparer preparer;
   private int used;
   private int count;
 
-  LineBatch(EventParser parser, EventPreparer preparer) {
-    this.parser = parser;
-    this.preparer = preparer;
-  }
+  /**
+   * Chunks not yet claimed, counted down: a claim is one atomic decrement, which stays correct when
+   * a thread still holding this batch from its last use claims after it was sealed again (it then
+   * claims a chunk of the new lines, or none).
+   */
+  private final AtomicInteger unclaimed = new AtomicInteger();
+
+  private final AtomicInteger parsedChunks = new AtomicInteger();
+  private int chunks;
+  private volatile Throwable failure;
 
   boolean isEmpty() {
     return count == 0;
@@ -48,9 +62,44 @@ final class LineBatch {
     lengths[count++] = TOO_LONG;
   }
 
-  /** Parses and prepares every line. */
-  void parse() {
-    for (int i = 0; i < count; i++) {
+  /**
+   * Ends filling: the lines may now be claimed. Publishing the batch to other threads must follow
+   * (the last write here is a volatile one, which makes the lines visible to every claim).
+   */
+  void seal() {
+    chunks = (count + CHUNK_LINES - 1) / CHUNK_LINES;
+    failure = null;
+    parsedChunks.set(0);
+    unclaimed.set(chunks);
+  }
+
+  /**
+   * Claims a chunk of lines not yet claimed and parses and prepares them with the given parser and
+   * preparer (one thread's own); whether there was one. An error is kept for {@link #applyTo}.
+   */
+  boolean parseAChunk(EventParser parser, EventPreparer preparer) {
+    int left = unclaimed.getAndDecrement();
+    if (left <= 0) {
+      return false;
+    }
+    int from = (left - 1) * CHUNK_LINES;
+    try {
+      parse(from, Math.min(count, from + CHUNK_LINES), parser, preparer);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    } finally {
+      parsedChunks.incrementAndGet();
+    }
+    return true;
+  }
+
+  /** Whether every chunk is parsed (and so the whole batch may be applied). */
+  boolean isParsed() {
+    return parsedChunks.get() == chunks;
+  }
+
+  private void parse(int from, int to, EventParser parser, EventPreparer preparer) {
+    for (int i = from; i < to; i++) {
       if (lengths[i] != TOO_LONG) {
         if (events[i] == null) {
           events[i] = parser.newEvent();
@@ -63,8 +112,14 @@ final class LineBatch {
     }
   }
 
-  /** Hands every line's event or rejection to {@code applier}, in order, and empties the batch. */
+  /**
+   * Hands every line's event or rejection to {@code applier}, in order, and empties the batch; only
+   * once {@link #isParsed parsed}.
+   */
   void applyTo(ParseQueue.Applier applier) {
+    if (failure != null) {
+      throw new IllegalStateException("parsing a batch of lines failed", failure);
+    }
     for (int i = 0; i < count; i++) {
       if (lengths[i] != TOO_LONG && results[i] == null) {
         applier.prefetch(events[i]);
@@ -78,10 +133,6 @@ final class LineBatch {
         applier.apply(results[i], results[i] == null ? events[i] : null);
       }
     }
-    clear();
-  }
-
-  private void clear() {
     used = 0;
     count = 0;
   }

@@ -4,23 +4,23 @@ import io.mlmon.concurrent.DaemonThreads;
 import io.mlmon.concurrent.Stop;
 import java.io.Closeable;
 import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Lines on their way from the tailers to the sink, in batches: filled on the ingest thread, parsed
  * (and prepared) by worker threads, applied in order on the ingest thread. One queue serves every
- * source: sources are polled one after another and each poll ends with {@link #drain}, so the
- * batches, each with its own parser and preparer, are made once for the process.
+ * source: sources are polled one after another and each poll ends with {@link #drain}.
  *
- * <p>When too many batches are queued, the ingest thread parses queued batches no worker has
- * started, newest first, before it waits for the oldest: so it never idles while there is parsing
- * to do, and the split of the work between the threads balances itself on any number of cores.
+ * <p>Workers take batches in order and parse them a {@link LineBatch#CHUNK_LINES chunk} at a time.
+ * When too many batches are queued, the ingest thread joins in on the oldest, the one it must apply
+ * next, chunk by chunk: so it never idles while there is parsing to do, it never holds a whole
+ * batch the workers could have shared, and the split of the work balances itself on any number of
+ * cores. (Taking whole batches instead left the one worker of a 2-core machine idle for a quarter
+ * of a 1 GB replay, waiting while the ingest thread parsed a batch and then applied several.)
  * Without workers, a full batch is parsed and applied at once.
  */
 public final class ParseQueue implements Closeable {
@@ -35,49 +35,50 @@ public final class ParseQueue implements Closeable {
     void apply(Rejection rejection, ParsedEvent event);
   }
 
-  private record Queued(LineBatch batch, FutureTask<Void> parse) {}
+  /** Busy-wait steps before parking, while another thread finishes a chunk (microseconds). */
+  private static final int SPINS_BEFORE_PARKING = 2_000;
+
+  private static final long PARK_NANOS = 20_000;
 
   private final ExecutorService workers;
+  private final BlockingQueue<LineBatch> toParse = new LinkedBlockingQueue<>();
   private final int maxQueued;
-  private final EventParser prototype;
-  private final EventSink sink;
-  private final ArrayDeque<Queued> queued = new ArrayDeque<>();
+  private final EventParser parser;
+  private final EventPreparer preparer;
 
-  /** Batches applied and free again; each keeps its parser and preparer. */
+  /** Batches handed over and not yet applied, oldest first. */
+  private final ArrayDeque<LineBatch> queued = new ArrayDeque<>();
+
+  /** Batches applied and free again. */
   private final ArrayDeque<LineBatch> free = new ArrayDeque<>();
 
   private LineBatch filling;
 
-  private ParseQueue(
-      ExecutorService workers, int workerCount, EventParser prototype, EventSink sink) {
-    this.workers = workers;
+  private ParseQueue(int workerCount, EventParser prototype, EventSink sink) {
     this.maxQueued = 2 * (workerCount + 1);
-    this.prototype = prototype;
-    this.sink = sink;
-    this.filling = newBatch();
+    this.parser = prototype.sibling();
+    this.preparer = sink.newPreparer();
+    this.filling = new LineBatch();
+    if (workerCount == 0) {
+      workers = null;
+      return;
+    }
+    workers = Executors.newFixedThreadPool(workerCount, new DaemonThreads("mlmon-parse"));
+    for (int i = 0; i < workerCount; i++) {
+      EventParser workerParser = prototype.sibling();
+      EventPreparer workerPreparer = sink.newPreparer();
+      workers.execute(() -> parseUntilInterrupted(workerParser, workerPreparer));
+    }
   }
 
   /**
    * A queue with {@code workerCount} parse threads (none: parse on the calling thread).
    *
-   * @param prototype a parser with the mapping and limits every batch's parser copies
-   * @param sink gives each batch its preparer; its events are applied elsewhere
+   * @param prototype a parser with the mapping and limits every thread's parser copies
+   * @param sink gives each thread its preparer; its events are applied elsewhere
    */
   public static ParseQueue start(int workerCount, EventParser prototype, EventSink sink) {
-    ExecutorService workers = null;
-    if (workerCount > 0) {
-      // A task discarded at shutdown is still run, by the ingest thread (see applyOldest).
-      workers =
-          new ThreadPoolExecutor(
-              workerCount,
-              workerCount,
-              0,
-              TimeUnit.SECONDS,
-              new LinkedBlockingQueue<>(),
-              new DaemonThreads("mlmon-parse"),
-              new ThreadPoolExecutor.DiscardPolicy());
-    }
-    return new ParseQueue(workers, workerCount, prototype, sink);
+    return new ParseQueue(workerCount, prototype, sink);
   }
 
   /** Whether a line of {@code len} bytes (-1: a too-long marker) fits in a batch at all. */
@@ -107,7 +108,8 @@ public final class ParseQueue implements Closeable {
       applyOldest(applier);
     }
     if (!filling.isEmpty()) {
-      filling.parse();
+      filling.seal();
+      parseTheRest(filling);
       filling.applyTo(applier);
     }
   }
@@ -116,77 +118,62 @@ public final class ParseQueue implements Closeable {
     if (filling.isEmpty()) {
       return;
     }
+    filling.seal();
     if (workers == null) {
-      filling.parse();
+      parseTheRest(filling);
       filling.applyTo(applier);
       return;
     }
-    FutureTask<Void> parse = new FutureTask<>(filling::parse, null);
-    queued.addLast(new Queued(filling, parse));
-    workers.execute(parse);
-    while (!queued.isEmpty() && queued.peekFirst().parse().isDone()) {
+    queued.addLast(filling);
+    toParse.add(filling);
+    while (!queued.isEmpty() && (queued.size() > maxQueued || queued.peekFirst().isParsed())) {
       applyOldest(applier);
     }
-    while (queued.size() > maxQueued) {
-      if (!parseOneQueued()) {
-        applyOldest(applier);
-      }
-      while (!queued.isEmpty() && queued.peekFirst().parse().isDone()) {
-        applyOldest(applier);
-      }
-    }
-    filling = free.isEmpty() ? newBatch() : free.removeFirst();
+    filling = free.isEmpty() ? new LineBatch() : free.removeFirst();
   }
 
-  /** Parses the newest queued batch no worker has started, if any; whether it found one. */
-  private boolean parseOneQueued() {
-    for (Iterator<Queued> it = queued.descendingIterator(); it.hasNext(); ) {
-      FutureTask<Void> parse = it.next().parse();
-      if (!parse.isDone()) {
-        parse.run(); // does nothing when a worker runs it already
-        if (parse.isDone()) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Applies the oldest queued batch once parsed (parsing it here if no worker has started it). */
+  /** Applies the oldest queued batch, parsing what no worker has claimed and awaiting the rest. */
   private void applyOldest(Applier applier) {
-    Queued oldest = queued.removeFirst();
-    oldest.parse().run();
-    awaitUninterruptibly(oldest.parse());
-    oldest.batch().applyTo(applier);
-    free.addLast(oldest.batch());
+    LineBatch oldest = queued.removeFirst();
+    parseTheRest(oldest);
+    awaitParsed(oldest);
+    oldest.applyTo(applier);
+    free.addLast(oldest);
+  }
+
+  private void parseTheRest(LineBatch batch) {
+    while (batch.parseAChunk(parser, preparer)) {
+      // each call parses one chunk
+    }
   }
 
   /**
-   * A worker finishes a batch within milliseconds; an interrupt meanwhile is kept for the ingest
-   * loop, which stops cleanly on it, rather than abandoning a batch half applied.
+   * Waits for the chunks workers still hold: a few dozen microseconds each, so a short spin, then
+   * short parks in case a worker was descheduled. Never interrupted: an interrupt meanwhile is kept
+   * for the ingest loop, which stops cleanly on it, rather than abandoning a batch half applied.
    */
-  private static void awaitUninterruptibly(FutureTask<Void> parse) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          parse.get();
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          throw new IllegalStateException("parsing a batch of lines failed", e.getCause());
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+  private static void awaitParsed(LineBatch batch) {
+    for (int spins = 0; !batch.isParsed(); spins++) {
+      if (spins < SPINS_BEFORE_PARKING) {
+        Thread.onSpinWait();
+      } else {
+        LockSupport.parkNanos(PARK_NANOS);
       }
     }
   }
 
-  private LineBatch newBatch() {
-    return new LineBatch(prototype.sibling(), sink.newPreparer());
+  /** A worker: parses chunks of the batches handed over, oldest first, until stopped. */
+  private void parseUntilInterrupted(EventParser workerParser, EventPreparer workerPreparer) {
+    try {
+      while (true) {
+        LineBatch batch = toParse.take();
+        while (batch.parseAChunk(workerParser, workerPreparer)) {
+          // each call parses one chunk
+        }
+      }
+    } catch (InterruptedException e) {
+      // stopped; batches left are parsed by the ingest thread when it applies them
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,38 @@ class SourceReaderTest {
         ParseQueue.start(2, new EventParser(FieldMapping.DEFAULTS, 20), (e, t) -> {})) {
       assertThat(read(first, queue, 1 << 20)).isEqualTo(read(first, 0, 1 << 20));
       assertThat(read(second, queue, 1 << 20)).isEqualTo(read(second, 0, 1 << 20));
+    }
+  }
+
+  @Test
+  void the_reader_waits_for_the_chunks_a_slow_worker_still_holds() throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      b.append("{\"model\":\"m\",\"id\":\"tx-").append(i).append("\"}\n");
+    }
+    Path log = dir.resolve("events.jsonl");
+    Files.writeString(log, b, StandardCharsets.UTF_8);
+    // A worker takes milliseconds per chunk, so the reader, parsing the rest of the batch it must
+    // apply next, finds chunks a worker still holds.
+    EventSink slowOnWorkers =
+        new EventSink() {
+          @Override
+          public void accept(ParsedEvent event, long readTimeMillis) {}
+
+          @Override
+          public EventPreparer newPreparer() {
+            return event -> {
+              if (Thread.currentThread().getName().startsWith("mlmon-parse")) {
+                LockSupport.parkNanos(100_000);
+              }
+            };
+          }
+        };
+    try (ParseQueue queue =
+        ParseQueue.start(2, new EventParser(FieldMapping.DEFAULTS, 20), slowOnWorkers)) {
+      Result result = read(log, queue, 1 << 20);
+      assertThat(result).isEqualTo(read(log, 0, 1 << 20));
+      assertThat(result.events()).hasSize(5_000);
     }
   }
 
