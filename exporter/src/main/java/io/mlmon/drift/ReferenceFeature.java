@@ -28,6 +28,7 @@ public final class ReferenceFeature {
   private final List<Double> ratios;
   // numeric
   private final double[] edges;
+  private final BinFinder binFinder;
   private final double std;
   private final int distinct;
   // categorical
@@ -54,6 +55,7 @@ public final class ReferenceFeature {
     }
     this.ratios = Collections.unmodifiableList(r);
     this.edges = edges;
+    this.binFinder = edges == null ? null : new BinFinder(edges);
     this.std = std;
     this.distinct = distinct;
     this.binByCategory = binByCategory;
@@ -151,7 +153,7 @@ public final class ReferenceFeature {
     if (edges == null) {
       return binOf(Categories.canonical(value));
     }
-    return Bins.searchLeft(edges, value);
+    return binFinder.binOf(value);
   }
 
   /**

@@ -29,6 +29,9 @@ final class JsonScanner {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
+  private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+  private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+  private static final byte[] NULL = {'n', 'u', 'l', 'l'};
   private static final long HIGHS = 0x8080808080808080L;
 
   /** Thrown for a line to reject; preallocated and without a stack trace, so throwing is cheap. */
@@ -494,16 +497,18 @@ final class JsonScanner {
   /** Reads {@code true}, {@code false} or {@code null} (at its first letter); returns the byte. */
   byte literal() {
     byte c = buf[pos];
-    String word = c == 't' ? "true" : c == 'f' ? "false" : c == 'n' ? "null" : null;
-    if (word == null || pos + word.length() > end) {
+    // Bytes rather than a String's chars: String.charAt is a call with its own index check in the
+    // C1-compiled code a sidecar runs, and a log has a boolean or two in every line.
+    byte[] word = c == 't' ? TRUE : c == 'f' ? FALSE : c == 'n' ? NULL : null;
+    if (word == null || pos + word.length > end) {
       throw JSON;
     }
-    for (int k = 1; k < word.length(); k++) {
-      if (buf[pos + k] != word.charAt(k)) {
+    for (int k = 1; k < word.length; k++) {
+      if (buf[pos + k] != word[k]) {
         throw JSON;
       }
     }
-    pos += word.length();
+    pos += word.length;
     return c;
   }
 
