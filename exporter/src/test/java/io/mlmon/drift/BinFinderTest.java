@@ -81,6 +81,8 @@ class BinFinderTest {
       {},
       {3.5},
       {-0.0},
+      {-1, -0.0, 1},
+      {-2, -1, -0.0, 1e-300, 1},
       {-Double.MAX_VALUE, Double.MAX_VALUE},
       {-Double.MAX_VALUE, 0, Double.MAX_VALUE},
       {0, Double.MIN_VALUE},
@@ -91,6 +93,16 @@ class BinFinderTest {
     for (double[] edges : cases) {
       assertSameBins(edges, probes(edges, random, 100));
     }
+  }
+
+  @Test
+  void many_edges_past_the_few_counted_directly() {
+    double[] edges = new double[BinFinder.FEW_EDGES + 1];
+    for (int i = 0; i < edges.length; i++) {
+      edges[i] = i - 8.0; // -0.0 nowhere, but 0.0 once
+    }
+    edges[8] = -0.0;
+    assertSameBins(edges, probes(edges, new Random(5), 1000));
   }
 
   @Test
