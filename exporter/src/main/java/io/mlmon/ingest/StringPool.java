@@ -40,13 +40,33 @@ final class StringPool {
     }
     int slot = hash(b, off, len) & mask;
     byte[] key = keys[slot];
-    if (key != null && Arrays.equals(key, 0, key.length, b, off, off + len)) {
+    if (key != null && sameBytes(key, b, off, len)) {
       return values[slot];
     }
     String s = new String(b, off, len, StandardCharsets.UTF_8);
     keys[slot] = Arrays.copyOfRange(b, off, off + len);
     values[slot] = s;
     return s;
+  }
+
+  /**
+   * Whether {@code key} is the {@code len} bytes at {@code off}. Pooled values are mostly a few
+   * bytes long (a country, a channel, a model name), for which a plain loop beats {@link
+   * Arrays#equals}' range checks and vectorized compare in the C1-compiled code a sidecar runs.
+   */
+  private static boolean sameBytes(byte[] key, byte[] b, int off, int len) {
+    if (key.length != len) {
+      return false;
+    }
+    if (len > 16) {
+      return Arrays.equals(key, 0, len, b, off, off + len);
+    }
+    for (int i = 0; i < len; i++) {
+      if (key[i] != b[off + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Eight bytes at a time, multiply and mix: cheap for the short strings of logs. */
