@@ -29,10 +29,10 @@ final class JsonScanner {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] NULL = {'n', 'u', 'l', 'l'};
-  private static final long HIGHS = 0x8080808080808080L;
 
   /** Thrown for a line to reject; preallocated and without a stack trace, so throwing is cheap. */
   static final class Reject extends RuntimeException {

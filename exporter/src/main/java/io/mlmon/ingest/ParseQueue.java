@@ -35,7 +35,7 @@ public final class ParseQueue implements Closeable {
     void apply(Rejection rejection, ParsedEvent event);
   }
 
-  /** Busy-wait steps before parking, while another thread finishes a chunk (microseconds). */
+  /** Busy-wait steps (a few nanoseconds each) before parking, while a worker finishes a chunk. */
   private static final int SPINS_BEFORE_PARKING = 2_000;
 
   private static final long PARK_NANOS = 20_000;
@@ -125,7 +125,9 @@ public final class ParseQueue implements Closeable {
       return;
     }
     queued.addLast(filling);
-    toParse.add(filling);
+    if (!workers.isShutdown()) {
+      toParse.add(filling); // after close, the ingest thread parses every batch as it applies it
+    }
     while (!queued.isEmpty() && (queued.size() > maxQueued || queued.peekFirst().isParsed())) {
       applyOldest(applier);
     }

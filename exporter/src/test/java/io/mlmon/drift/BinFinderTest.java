@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The table lookup finds exactly the bin {@link Bins#searchLeft} (NumPy's rule) finds. */
+/**
+ * Both ways BinFinder looks up a bin (a sign count for few edges, a cell table for more) find
+ * exactly the bin {@link Bins#searchLeft} (NumPy's rule) finds.
+ */
 class BinFinderTest {
   private static void assertSameBins(double[] edges, double[] values) {
     BinFinder finder = new BinFinder(edges);
