@@ -12,10 +12,10 @@ import io.mlmon.metrics.BuildInfo;
 import io.mlmon.metrics.DriftMetrics;
 import io.mlmon.metrics.HostMetrics;
 import io.mlmon.metrics.IngestMetrics;
+import io.mlmon.metrics.JvmSampler;
 import io.mlmon.metrics.ModelMetrics;
 import io.mlmon.monitor.DriftReport;
 import io.mlmon.monitor.IngestSnapshot;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.Optional;
@@ -34,12 +34,15 @@ public final class Exporter implements AutoCloseable {
   private final Thread ingestThread;
   private final HttpServer http;
   private final HostMonitor host;
+  private final JvmSampler jvm;
 
-  private Exporter(Pipeline pipeline, Thread ingestThread, HttpServer http, HostMonitor host) {
+  private Exporter(
+      Pipeline pipeline, Thread ingestThread, HttpServer http, HostMonitor host, JvmSampler jvm) {
     this.pipeline = pipeline;
     this.ingestThread = ingestThread;
     this.http = http;
     this.host = host;
+    this.jvm = jvm;
   }
 
   /** Starts ingest and the HTTP server; throws {@link UserError} when the port is taken. */
@@ -47,7 +50,8 @@ public final class Exporter implements AutoCloseable {
     String version = Version.get();
     Pipeline pipeline = new Pipeline(config, Pipeline.Mode.RUN);
     PrometheusRegistry registry = new PrometheusRegistry();
-    JvmMetrics.builder().register(registry);
+    JvmSampler jvm = JvmSampler.start();
+    registry.register(jvm);
     registerModelMetrics(registry, pipeline.loop::latest, pipeline.drift::latest, version);
     HostMonitor host = HostMonitor.start(config);
     registry.register(new HostMetrics(host::latest, host::probes));
@@ -75,6 +79,7 @@ public final class Exporter implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       stopQuietly(pipeline, ingest);
       host.close();
+      jvm.close();
       throw new UserError("server.web_config: " + e.getMessage(), 2);
     }
     try {
@@ -82,6 +87,7 @@ public final class Exporter implements AutoCloseable {
     } catch (JavalinBindException e) {
       stopQuietly(pipeline, ingest);
       host.close();
+      jvm.close();
       throw new UserError("cannot listen on " + config.server().listen() + ": address in use", 1);
     }
     LOG.info(
@@ -90,7 +96,7 @@ public final class Exporter implements AutoCloseable {
         config.server().webConfig().flatMap(WebConfig::tls).isPresent() ? "https" : "http",
         config.server().host(),
         http.port());
-    return new Exporter(pipeline, ingest, http, host);
+    return new Exporter(pipeline, ingest, http, host, jvm);
   }
 
   /** The collectors shared by {@code run} and {@code replay}: everything but JVM metrics. */
@@ -129,6 +135,7 @@ public final class Exporter implements AutoCloseable {
   public void close() {
     http.close();
     host.close();
+    jvm.close();
     stopQuietly(pipeline, ingestThread);
   }
 
