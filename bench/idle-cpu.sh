@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # CPU of the sidecar at a steady, modest rate: `mlmon run` following a log that a writer appends
 # to at RATE lines per second (default 1,000; 20 features, labels for 30%, from `mlmon generate`),
-# with its reference, drift every 15 s and host sampling on, as deployed. After a warm-up, the
-# process's CPU ticks (utime + stime from /proc/<pid>/stat) are read at the start and the end of a
-# DURATION-second window; CPU from start-up is reported separately.
+# with its reference, drift every 15 s and host sampling on, and scraped every SCRAPE_EVERY seconds
+# (default 15, Prometheus's usual interval; 0: never) as Prometheus asks (OpenMetrics, gzip), as
+# deployed. After a warm-up, the process's CPU ticks (utime + stime from /proc/<pid>/stat) are read
+# at the start and the end of a DURATION-second window; CPU from start-up is reported separately.
 #
 #   bench/idle-cpu.sh                    # 1,000 lines/s, 20 s warm-up, 60 s measured
 #   RATE=5000 DURATION=30 bench/idle-cpu.sh
+#   SCRAPE_EVERY=0 bench/idle-cpu.sh     # no scrapes but the two that count predictions
 #   MLMON_CMD="java -jar old/mlmon.jar" bench/idle-cpu.sh   # another build (before/after)
 #
 # Files go to bench/out/idle/ (git-ignored). Not part of the test suite.
@@ -16,6 +18,7 @@ out="$root/bench/out/idle"
 rate="${RATE:-1000}"
 duration="${DURATION:-60}"
 warmup="${WARMUP:-20}"
+scrape_every="${SCRAPE_EVERY:-15}"
 mkdir -p "$out"
 for tool in python3 curl; do
   command -v "$tool" >/dev/null || { echo "idle-cpu.sh: $tool is needed" >&2; exit 1; }
@@ -58,9 +61,18 @@ EOF
 writer=$!
 "${mlmon_cmd[@]}" run --config "$out/run.yml" >"$out/run.log" 2>&1 &
 pid=$!
+scraper=
+if [ "$scrape_every" != 0 ]; then
+  accept='application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5'
+  while sleep "$scrape_every"; do
+    curl -s -o /dev/null -H "Accept: $accept" -H 'Accept-Encoding: gzip' \
+      "http://127.0.0.1:$port/metrics" || true
+  done &
+  scraper=$!
+fi
 cleanup() {
-  kill "$writer" "$pid" 2>/dev/null || true
-  wait "$writer" "$pid" 2>/dev/null || true
+  kill "$writer" "$pid" $scraper 2>/dev/null || true
+  wait "$writer" "$pid" $scraper 2>/dev/null || true
   rm -rf "$state"
 }
 trap cleanup EXIT
@@ -70,7 +82,8 @@ ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 predictions() {
   curl -s "http://127.0.0.1:$port/metrics" | awk '/^mlmon_predictions_total\{/ {s += $2} END {printf "%d", s}'
 }
-echo "machine: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg); rate $rate lines/s"
+echo "machine: $(nproc) cores, load before: $(cut -d' ' -f1-3 /proc/loadavg); rate $rate lines/s;" \
+  "scraped every ${scrape_every} s"
 sleep "$warmup"
 t0=$(ticks)
 p0=$(predictions)
