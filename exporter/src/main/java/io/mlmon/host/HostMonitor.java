@@ -1,6 +1,7 @@
 package io.mlmon.host;
 
 import io.mlmon.concurrent.DaemonThreads;
+import io.mlmon.concurrent.SamplingTask;
 import io.mlmon.concurrent.Stop;
 import io.mlmon.config.HostConfig;
 import io.mlmon.config.MlmonConfig;
@@ -63,7 +64,10 @@ public final class HostMonitor implements AutoCloseable {
       scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
       // fixed delay, not rate: after a sample stuck on a hung mount, no burst of catch-up samples
       scheduler.scheduleWithFixedDelay(
-          new SampleTask(sampler), 0, host.interval().toMillis(), TimeUnit.MILLISECONDS);
+          new SamplingTask("host sampling", sampler::sample),
+          0,
+          host.interval().toMillis(),
+          TimeUnit.MILLISECONDS);
     }
     return new HostMonitor(sampler, scheduler, Probes.start(host.probes()));
   }
@@ -76,33 +80,6 @@ public final class HostMonitor implements AutoCloseable {
     }
     paths.add(config.stateDir());
     return paths;
-  }
-
-  /** Runs one sample; logs a failure once until sampling works again, and never lets it escape. */
-  private static final class SampleTask implements Runnable {
-    private final HostSampler sampler;
-    private boolean failing;
-
-    SampleTask(HostSampler sampler) {
-      this.sampler = sampler;
-    }
-
-    @Override
-    public void run() {
-      try {
-        sampler.sample();
-        if (failing) {
-          LOG.info("host sampling works again");
-          failing = false;
-        }
-      } catch (RuntimeException | LinkageError e) {
-        // an escaping exception would cancel the schedule; the last good sample stays published
-        if (!failing) {
-          LOG.warn("host sampling failed; keeping the last sample", e);
-          failing = true;
-        }
-      }
-    }
   }
 
   /**

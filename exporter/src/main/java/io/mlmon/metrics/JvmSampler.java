@@ -1,6 +1,7 @@
 package io.mlmon.metrics;
 
 import io.mlmon.concurrent.DaemonThreads;
+import io.mlmon.concurrent.SamplingTask;
 import io.mlmon.concurrent.Stop;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.MultiCollector;
@@ -8,8 +9,6 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The standard {@code jvm_*} and {@code process_*} metrics (the Prometheus client's {@link
@@ -27,12 +26,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class JvmSampler implements MultiCollector, AutoCloseable {
   static final long INTERVAL_MILLIS = 5_000;
-  private static final Logger LOG = LoggerFactory.getLogger(JvmSampler.class);
 
   private final PrometheusRegistry jvm = new PrometheusRegistry();
   private final ScheduledThreadPoolExecutor scheduler;
   private volatile MetricSnapshots latest;
-  private boolean failing;
 
   private JvmSampler(long intervalMillis) {
     JvmMetrics.builder().register(jvm);
@@ -40,7 +37,10 @@ public final class JvmSampler implements MultiCollector, AutoCloseable {
     scheduler = new ScheduledThreadPoolExecutor(1, new DaemonThreads("mlmon-jvm"));
     scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     scheduler.scheduleWithFixedDelay(
-        this::sample, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        new SamplingTask("JVM metrics sampling", () -> latest = jvm.scrape()),
+        intervalMillis,
+        intervalMillis,
+        TimeUnit.MILLISECONDS);
   }
 
   /** Collects once now, then every five seconds until {@link #close}. */
@@ -51,22 +51,6 @@ public final class JvmSampler implements MultiCollector, AutoCloseable {
   /** As {@link #start()}, sampling every {@code intervalMillis} (for tests). */
   static JvmSampler start(long intervalMillis) {
     return new JvmSampler(intervalMillis);
-  }
-
-  private void sample() {
-    try {
-      latest = jvm.scrape();
-      if (failing) {
-        LOG.info("JVM metrics work again");
-        failing = false;
-      }
-    } catch (RuntimeException | LinkageError e) {
-      // an escaping exception would cancel the schedule; the last good sample stays served
-      if (!failing) {
-        LOG.warn("collecting JVM metrics failed; keeping the last sample", e);
-        failing = true;
-      }
-    }
   }
 
   /** The latest sample: the same instance until the next, so its text is reused meanwhile. */
