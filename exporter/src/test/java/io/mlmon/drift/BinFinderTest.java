@@ -9,8 +9,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Both ways BinFinder looks up a bin (a sign count for few edges, a cell table for more) find
- * exactly the bin {@link Bins#searchLeft} (NumPy's rule) finds.
+ * BinFinder finds exactly the bin {@link Bins#searchLeft} (NumPy's rule) finds: by the sign count
+ * for a few finite edges, and by searchLeft itself for more or for infinite ones.
  */
 class BinFinderTest {
   private static void assertSameBins(double[] edges, double[] values) {
@@ -63,7 +63,7 @@ class BinFinderTest {
         sample[i] =
             switch (round % 5) {
               case 0 -> random.nextGaussian();
-              case 1 -> Math.exp(3 * random.nextGaussian()); // heavy tail: crowded cells
+              case 1 -> Math.exp(3 * random.nextGaussian()); // heavy tail: crowded edges
               case 2 -> random.nextInt(4); // few distinct values
               case 3 -> 1e6 + random.nextDouble() * 1e-6; // a tiny range far from zero
               default -> (random.nextBoolean() ? -1 : 1) * Math.pow(10, random.nextInt(600) - 300);
@@ -78,7 +78,7 @@ class BinFinderTest {
   }
 
   @Test
-  void edges_no_table_can_divide() {
+  void edges_that_break_arithmetic() {
     Random random = new Random(7);
     double[][] cases = {
       {},
@@ -109,10 +109,10 @@ class BinFinderTest {
   }
 
   @Test
-  void many_edges_in_one_cell_and_none_in_others() {
+  void many_crowded_edges_and_one_far_away() {
     double[] edges = new double[200];
     for (int i = 0; i < 199; i++) {
-      edges[i] = i * 1e-9; // all in the first cell of the range up to the last edge
+      edges[i] = i * 1e-9; // crowded near 0, far below the last edge
     }
     edges[199] = 1e6;
     assertSameBins(edges, probes(edges, new Random(3), 1000));
