@@ -144,9 +144,11 @@ public final class EventParser {
    */
   private boolean readAs(LineShapes.Shape shape) {
     byte[][] literals = shape.literals;
+    long[] heads = shape.heads;
+    long[] masks = shape.masks;
     int values = shape.values();
     for (int v = 0; v < values; v++) {
-      if (!in.skipText(literals[v]) || in.pos == in.end) {
+      if (!in.skipText(literals[v], heads[v], masks[v]) || in.pos == in.end) {
         return false;
       }
       int c = in.buf[in.pos];
@@ -162,7 +164,7 @@ public final class EventParser {
         default -> in.skipValue();
       }
     }
-    return in.skipText(literals[values]) && in.pos == in.end;
+    return in.skipText(literals[values], heads[values], masks[values]) && in.pos == in.end;
   }
 
   private void readObject(Node node) {

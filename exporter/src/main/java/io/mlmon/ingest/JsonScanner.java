@@ -124,16 +124,24 @@ final class JsonScanner {
   }
 
   /**
-   * Whether the next bytes are exactly {@code text}; if so, reads them. Compares eight bytes at a
-   * time (for {@link LineShapes}: the text between a line's values).
+   * Whether the next bytes are exactly {@code text}; if so, reads them (for {@link LineShapes}: the
+   * text between a line's values). {@code head} and {@code mask} are {@link #head} and {@link
+   * #headMask} of {@code text}: most such texts (a comma, a name and a colon) are under eight
+   * bytes, and one masked comparison of a word checks them.
    */
-  boolean skipText(byte[] text) {
+  boolean skipText(byte[] text, long head, long mask) {
     int n = text.length;
     int p = pos;
     if (p + n > end) {
       return false;
     }
     int k = 0;
+    if (p + 8 <= end) {
+      if (((long) LONGS.get(buf, p) & mask) != head) {
+        return false;
+      }
+      k = Math.min(n, 8);
+    }
     for (; k + 8 <= n; k += 8) {
       if ((long) LONGS.get(buf, p + k) != (long) LONGS.get(text, k)) {
         return false;
@@ -146,6 +154,20 @@ final class JsonScanner {
     }
     pos = p + n;
     return true;
+  }
+
+  /** The first eight bytes (or fewer) of {@code text} as a little-endian word, for skipText. */
+  static long head(byte[] text) {
+    long h = 0;
+    for (int k = Math.min(8, text.length) - 1; k >= 0; k--) {
+      h = h << 8 | (text[k] & 0xff);
+    }
+    return h;
+  }
+
+  /** The mask of the bytes {@link #head} has: all ones for eight or more, zero for none. */
+  static long headMask(byte[] text) {
+    return text.length >= 8 ? -1L : (1L << (8 * text.length)) - 1;
   }
 
   /**
@@ -288,18 +310,21 @@ final class JsonScanner {
     byte[] b = buf;
     int start = pos + 1;
     int i = start;
-    // Most strings of a log line are short: a byte at a time, then eight at a time.
-    int shortEnd = Math.min(end, start + 16);
-    while (i < shortEnd && !SPECIAL[b[i] & 0xff]) {
-      i++;
-    }
-    if (i == shortEnd) {
-      while (i + 8 <= end && !special((long) LONGS.get(b, i))) {
-        i += 8;
+    // Eight bytes at a time from the first, even for the short strings most of a line's are: a word
+    // costs about what one byte does in a byte-at-a-time loop.
+    while (true) {
+      if (i + 8 > end) {
+        while (i < end && !SPECIAL[b[i] & 0xff]) {
+          i++;
+        }
+        break;
       }
-      while (i < end && !SPECIAL[b[i] & 0xff]) {
-        i++;
+      long marks = specials((long) LONGS.get(b, i));
+      if (marks != 0) {
+        i += Long.numberOfTrailingZeros(marks) >>> 3;
+        break;
       }
+      i += 8;
     }
     if (i < end && b[i] == '"') {
       textStart = start;
@@ -349,14 +374,18 @@ final class JsonScanner {
     SPECIAL['\\'] = true;
   }
 
-  /** Whether any of the eight bytes is {@code "}, {@code \} or below 0x20. */
-  private static boolean special(long w) {
+  /**
+   * The high bit of each of the eight bytes that is {@code "}, {@code \} or below 0x20, exact up to
+   * the first such byte (bytes above it may be marked falsely, never below): its lowest set bit
+   * marks the first.
+   */
+  private static long specials(long w) {
     long quote = w ^ 0x2222222222222222L;
     long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
     long zeroQuote = (quote - ONES) & ~quote;
     long zeroBackslash = (backslash - ONES) & ~backslash;
     long control = (w - 0x2020202020202020L) & ~w;
-    return ((zeroQuote | zeroBackslash | control) & HIGHS) != 0;
+    return (zeroQuote | zeroBackslash | control) & HIGHS;
   }
 
   /** Checks the escape at {@code i} (a backslash); returns the index after it. */

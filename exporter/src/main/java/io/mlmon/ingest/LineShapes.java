@@ -37,6 +37,14 @@ final class LineShapes {
     /** literals[i] comes before value i; the last one ends the line. */
     final byte[][] literals;
 
+    /**
+     * Each literal's first eight bytes (or fewer) as a little-endian word, and the mask of the
+     * bytes it has, for {@link JsonScanner#skipText}.
+     */
+    final long[] heads;
+
+    final long[] masks;
+
     final byte[] actions;
     final Field[] fields;
     final String[] names;
@@ -51,6 +59,12 @@ final class LineShapes {
         Node[] nodes,
         int[] depths) {
       this.literals = literals.toArray(new byte[0][]);
+      heads = new long[this.literals.length];
+      masks = new long[this.literals.length];
+      for (int i = 0; i < heads.length; i++) {
+        heads[i] = JsonScanner.head(this.literals[i]);
+        masks[i] = JsonScanner.headMask(this.literals[i]);
+      }
       this.actions = actions;
       this.fields = fields;
       this.names = names;
