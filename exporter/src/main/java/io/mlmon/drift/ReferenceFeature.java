@@ -31,6 +31,15 @@ public final class ReferenceFeature {
   private final BinFinder binFinder;
   private final double std;
   private final int distinct;
+
+  /**
+   * The reference's smallest and largest value; for a categorical feature -∞ and ∞, so that no
+   * value is out of its range.
+   */
+  private final double min;
+
+  private final double max;
+
   // categorical
   private final Map<String, Integer> binByCategory;
 
@@ -56,6 +65,9 @@ public final class ReferenceFeature {
     this.ratios = Collections.unmodifiableList(r);
     this.edges = edges;
     this.binFinder = edges == null ? null : new BinFinder(edges);
+    NumericData numeric = data instanceof NumericData n ? n : null;
+    this.min = numeric == null ? Double.NEGATIVE_INFINITY : numeric.min();
+    this.max = numeric == null ? Double.POSITIVE_INFINITY : numeric.max();
     this.std = std;
     this.distinct = distinct;
     this.binByCategory = binByCategory;
@@ -183,10 +195,7 @@ public final class ReferenceFeature {
 
   /** Data quality: a numeric value outside the whole reference's [min, max]. */
   public boolean isOutOfRange(double value) {
-    if (!(data instanceof NumericData n)) {
-      return false;
-    }
-    return value < n.min() || value > n.max();
+    return value < min || value > max;
   }
 
   /**
