@@ -30,6 +30,9 @@ final class LineBatch {
   private int used;
   private int count;
 
+  /** When the lines were read (at {@link #seal}): the read time of every line of the batch. */
+  private long readMillis;
+
   /**
    * Chunks not yet claimed, counted down: a claim is one atomic decrement, which stays correct when
    * a thread still holding this batch from its last use claims after it was sealed again (it then
@@ -63,10 +66,12 @@ final class LineBatch {
   }
 
   /**
-   * Ends filling: the lines may now be claimed. Publishing the batch to other threads must follow
-   * (the last write here is a volatile one, which makes the lines visible to every claim).
+   * Ends filling, the lines having been read by {@code readMillis}: they may now be claimed.
+   * Publishing the batch to other threads must follow (the last write here is a volatile one, which
+   * makes the lines visible to every claim).
    */
-  void seal() {
+  void seal(long readMillis) {
+    this.readMillis = readMillis;
     chunks = (count + CHUNK_LINES - 1) / CHUNK_LINES;
     failure = null;
     parsedChunks.set(0);
@@ -128,9 +133,9 @@ final class LineBatch {
     applier.prefetchDone();
     for (int i = 0; i < count; i++) {
       if (lengths[i] == TOO_LONG) {
-        applier.apply(Rejection.TOO_LONG, null);
+        applier.apply(Rejection.TOO_LONG, null, readMillis);
       } else {
-        applier.apply(results[i], results[i] == null ? events[i] : null);
+        applier.apply(results[i], results[i] == null ? events[i] : null, readMillis);
       }
     }
     used = 0;

@@ -31,8 +31,17 @@ public final class ParseQueue implements Closeable {
 
     void prefetchDone();
 
-    /** A line: its event, or why it was rejected (the event is then null). */
-    void apply(Rejection rejection, ParsedEvent event);
+    /**
+     * A line: its event, or why it was rejected (the event is then null), and when it was read (the
+     * batch's {@link #clockMillis} when it was sealed).
+     */
+    void apply(Rejection rejection, ParsedEvent event, long readMillis);
+
+    /**
+     * The wall clock, read once per batch: the lines of a batch were read together, and a read per
+     * line cost ~22 ns, 76 ms of the ingest thread over a 1 GB replay.
+     */
+    long clockMillis();
   }
 
   /** Busy-wait steps (a few nanoseconds each) before parking, while a worker finishes a chunk. */
@@ -108,7 +117,7 @@ public final class ParseQueue implements Closeable {
       applyOldest(applier);
     }
     if (!filling.isEmpty()) {
-      filling.seal();
+      filling.seal(applier.clockMillis());
       parseTheRest(filling);
       filling.applyTo(applier);
     }
@@ -118,7 +127,7 @@ public final class ParseQueue implements Closeable {
     if (filling.isEmpty()) {
       return;
     }
-    filling.seal();
+    filling.seal(applier.clockMillis());
     if (workers == null) {
       parseTheRest(filling);
       filling.applyTo(applier);

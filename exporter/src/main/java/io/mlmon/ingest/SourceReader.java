@@ -90,7 +90,7 @@ public final class SourceReader implements LineHandler, Closeable {
     if (rejection == null) {
       preparer.prepare(parser.event());
     }
-    apply(rejection, parser.event());
+    apply(rejection, parser.event(), wallClockMillis.getAsLong());
   }
 
   @Override
@@ -102,12 +102,12 @@ public final class SourceReader implements LineHandler, Closeable {
     }
   }
 
-  private void apply(Rejection rejection, ParsedEvent event) {
+  private void apply(Rejection rejection, ParsedEvent event, long readMillis) {
     if (rejection != null) {
       rejected[rejection.ordinal()]++;
       return;
     }
-    sink.accept(event, wallClockMillis.getAsLong());
+    sink.accept(event, readMillis);
   }
 
   /** Batches of this source's lines, applied as this reader applies a line. */
@@ -123,8 +123,13 @@ public final class SourceReader implements LineHandler, Closeable {
     }
 
     @Override
-    public void apply(Rejection rejection, ParsedEvent event) {
-      SourceReader.this.apply(rejection, event);
+    public void apply(Rejection rejection, ParsedEvent event, long readMillis) {
+      SourceReader.this.apply(rejection, event, readMillis);
+    }
+
+    @Override
+    public long clockMillis() {
+      return wallClockMillis.getAsLong();
     }
   }
 

@@ -29,8 +29,13 @@ class LineBatchTest {
     public void prefetchDone() {}
 
     @Override
-    public void apply(Rejection rejection, ParsedEvent event) {
+    public void apply(Rejection rejection, ParsedEvent event, long readMillis) {
       lines.add(rejection != null ? rejection.name() : event.model() + "/" + event.id());
+    }
+
+    @Override
+    public long clockMillis() {
+      return 0;
     }
   }
 
@@ -69,7 +74,7 @@ class LineBatchTest {
     for (int round = 0; round < 50; round++) {
       LineBatch batch = new LineBatch();
       fill(batch, LineBatch.MAX_LINES, "r" + round + "-");
-      batch.seal();
+      batch.seal(0);
       AtomicInteger prepared = new AtomicInteger();
       AtomicInteger claims = new AtomicInteger();
       CountDownLatch start = new CountDownLatch(1);
@@ -104,7 +109,7 @@ class LineBatchTest {
   void a_batch_is_parsed_only_once_every_chunk_is_done() {
     LineBatch batch = new LineBatch();
     fill(batch, 3 * LineBatch.CHUNK_LINES + 1, "x");
-    batch.seal();
+    batch.seal(0);
     EventParser parser = parser();
     for (int chunk = 0; chunk < 4; chunk++) {
       assertThat(batch.isParsed()).isFalse();
@@ -120,7 +125,7 @@ class LineBatchTest {
     LineBatch batch = new LineBatch();
     EventParser parser = parser();
     fill(batch, 100, "old");
-    batch.seal();
+    batch.seal(0);
     while (batch.parseAChunk(parser, EventPreparer.NONE)) {
       // every chunk, on this thread
     }
@@ -130,7 +135,7 @@ class LineBatchTest {
 
     fill(batch, 70, "new");
     assertThat(batch.parseAChunk(parser, EventPreparer.NONE)).isFalse(); // not sealed yet
-    batch.seal();
+    batch.seal(0);
     // The late worker claims now: a chunk of the new lines, counted toward the new batch.
     assertThat(batch.parseAChunk(parser(), EventPreparer.NONE)).isTrue();
     assertThat(batch.isParsed()).isFalse();
@@ -145,7 +150,7 @@ class LineBatchTest {
   void an_error_while_parsing_is_raised_when_the_batch_is_applied() {
     LineBatch batch = new LineBatch();
     fill(batch, 40, "e");
-    batch.seal();
+    batch.seal(0);
     EventParser parser = parser();
     AtomicInteger calls = new AtomicInteger();
     EventPreparer failing =

@@ -169,4 +169,39 @@ class SourceReaderTest {
     assertThat(models).containsExactly("direct");
     assertThat(reader.snapshot().rejected(Rejection.TOO_LONG)).isEqualTo(1);
   }
+
+  @Test
+  void a_line_is_read_at_the_clock_reading_of_its_batch(@TempDir Path logs) throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 5_000; i++) {
+      b.append("{\"model\":\"m\",\"id\":\"tx-").append(i).append("\"}\n");
+    }
+    Path log = logs.resolve("untimed.jsonl");
+    Files.writeString(log, b.toString(), StandardCharsets.UTF_8);
+    long[] clock = {1_000};
+    List<Long> readTimes = new ArrayList<>();
+    try (ParseQueue queue =
+        ParseQueue.start(1, new EventParser(FieldMapping.DEFAULTS, 20), (e, t) -> {})) {
+      SourceReader reader =
+          new SourceReader(
+              new LogTailer("t", log, 1 << 20, StartPosition.beginning()),
+              new EventParser(FieldMapping.DEFAULTS, 20),
+              (event, readTime) -> readTimes.add(readTime),
+              () -> clock[0]++,
+              queue);
+      while (reader.poll(1 << 20) > 0) {
+        // until caught up
+      }
+      reader.finish();
+      reader.close();
+    }
+
+    assertThat(readTimes).hasSize(5_000).isSorted();
+    // Each reading was handed to the lines of one batch, and there are far fewer batches than
+    // lines.
+    long readings = clock[0] - 1_000;
+    assertThat(readings).isBetween(1L, 100L);
+    assertThat(readTimes).allMatch(t -> t >= 1_000 && t < clock[0]);
+    assertThat(readTimes.stream().distinct().count()).isEqualTo(readings);
+  }
 }
