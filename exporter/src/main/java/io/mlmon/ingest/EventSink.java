@@ -18,12 +18,12 @@ public interface EventSink {
   }
 
   /**
-   * Told of every event of a batch, in order, before any of them is {@link #accept accepted}, so
-   * the sink can start the memory loads they will need while the batch is still ahead; {@link
-   * #prefetchDone} follows the last one. Changes nothing a sink shows.
+   * Told of every event of a group of a few dozen, in order, before any of them is {@link #accept
+   * accepted}, so the sink can start the memory loads they will need while the group is still
+   * ahead; {@link #prefetchDone} follows the last one. Changes nothing a sink shows.
    */
   default void prefetch(ParsedEvent event) {}
 
-  /** Ends a batch of {@link #prefetch} calls. */
+  /** Ends a group of {@link #prefetch} calls. */
   default void prefetchDone() {}
 }

@@ -19,6 +19,13 @@ final class LineBatch {
    */
   static final int CHUNK_LINES = 32;
 
+  /**
+   * Lines whose join-table entries are loaded together just before they are applied (see {@link
+   * EventSink#prefetch}): enough misses to overlap, few enough that applying them does not push the
+   * loaded lines out of the cache before they are used, as a whole batch's did.
+   */
+  static final int PREFETCH_LINES = 32;
+
   /** A line's length that marks a line too long to be read at all. */
   private static final int TOO_LONG = -1;
 
@@ -125,17 +132,20 @@ final class LineBatch {
     if (failure != null) {
       throw new IllegalStateException("parsing a batch of lines failed", failure);
     }
-    for (int i = 0; i < count; i++) {
-      if (lengths[i] != TOO_LONG && results[i] == null) {
-        applier.prefetch(events[i]);
+    for (int from = 0; from < count; from += PREFETCH_LINES) {
+      int to = Math.min(count, from + PREFETCH_LINES);
+      for (int i = from; i < to; i++) {
+        if (lengths[i] != TOO_LONG && results[i] == null) {
+          applier.prefetch(events[i]);
+        }
       }
-    }
-    applier.prefetchDone();
-    for (int i = 0; i < count; i++) {
-      if (lengths[i] == TOO_LONG) {
-        applier.apply(Rejection.TOO_LONG, null, readMillis);
-      } else {
-        applier.apply(results[i], results[i] == null ? events[i] : null, readMillis);
+      applier.prefetchDone();
+      for (int i = from; i < to; i++) {
+        if (lengths[i] == TOO_LONG) {
+          applier.apply(Rejection.TOO_LONG, null, readMillis);
+        } else {
+          applier.apply(results[i], results[i] == null ? events[i] : null, readMillis);
+        }
       }
     }
     used = 0;

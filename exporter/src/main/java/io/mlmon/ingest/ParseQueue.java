@@ -26,7 +26,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class ParseQueue implements Closeable {
   /** Where the lines of a batch go, in order. */
   interface Applier {
-    /** Each event of a batch before any is applied (see {@link EventSink#prefetch}). */
+    /**
+     * Each event of a group of {@link LineBatch#PREFETCH_LINES} lines before any of them is applied
+     * (see {@link EventSink#prefetch}).
+     */
     void prefetch(ParsedEvent event);
 
     void prefetchDone();

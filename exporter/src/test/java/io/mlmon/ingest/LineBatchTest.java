@@ -22,15 +22,31 @@ class LineBatchTest {
   private static final class Recorder implements ParseQueue.Applier {
     final List<String> lines = new ArrayList<>();
 
-    @Override
-    public void prefetch(ParsedEvent event) {}
+    /** Ids prefetched since the last prefetchDone, and those of the last group done. */
+    final List<String> prefetching = new ArrayList<>();
+
+    final List<String> prefetched = new ArrayList<>();
+    int largestGroup;
 
     @Override
-    public void prefetchDone() {}
+    public void prefetch(ParsedEvent event) {
+      prefetching.add(event.id());
+    }
+
+    @Override
+    public void prefetchDone() {
+      largestGroup = Math.max(largestGroup, prefetching.size());
+      prefetched.clear();
+      prefetched.addAll(prefetching);
+      prefetching.clear();
+    }
 
     @Override
     public void apply(Rejection rejection, ParsedEvent event, long readMillis) {
       lines.add(rejection != null ? rejection.name() : event.model() + "/" + event.id());
+      if (event != null && !prefetched.contains(event.id())) {
+        lines.add("not prefetched just before: " + event.id());
+      }
     }
 
     @Override
@@ -103,6 +119,24 @@ class LineBatchTest {
           .isEqualTo(expected.stream().filter(s -> !s.equals("JSON")).count());
       assertThat(applied(batch)).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void events_are_prefetched_a_few_at_a_time_just_before_they_are_applied() {
+    LineBatch batch = new LineBatch();
+    fill(batch, LineBatch.MAX_LINES, "p");
+    batch.seal(0);
+    EventParser parser = parser();
+    while (batch.parseAChunk(parser, EventPreparer.NONE)) {
+      // every chunk, on this thread
+    }
+    Recorder recorder = new Recorder();
+
+    batch.applyTo(recorder);
+
+    // Each event was in the group prefetched last before it was applied (else a line says so).
+    assertThat(recorder.lines).isEqualTo(expected(LineBatch.MAX_LINES, "p"));
+    assertThat(recorder.largestGroup).isBetween(1, LineBatch.PREFETCH_LINES);
   }
 
   @Test
