@@ -5,13 +5,18 @@ import java.util.Arrays;
 /**
  * Predictions waiting for their ground-truth label, bounded in count and age.
  *
- * <p>An open-addressing hash table keyed by {@link PredictionKey}, each entry's key, time, and
- * model, version, decision and score packed side by side in one {@code long[]} (24 bytes, so one
- * probe touches one cache line where separate arrays touched four: with a million pending, every
- * probe is a cache miss), plus a ring of keys in arrival order for expiry: the oldest prediction is
- * dropped when {@code maxPending} are held, and predictions older than the TTL are dropped as time
- * passes. A labelled prediction stays as a marker until it leaves the ring, so a second label for
- * it is recognised as a duplicate. Pure and single-threaded; times are given by the caller.
+ * <p>The predictions are kept in arrival order in a ring, each entry's key, time, and model,
+ * version, decision and score packed side by side in one {@code long[]} (24 bytes), and found by an
+ * open-addressing index of 8-byte slots, each a 32-bit hash of the key and the entry's place in the
+ * ring. The oldest prediction is dropped when {@code maxPending} are held, and predictions older
+ * than the TTL are dropped as time passes. A labelled prediction stays as a marker until it leaves
+ * the ring, so a second label for it is recognised as a duplicate. Pure and single-threaded; times
+ * are given by the caller.
+ *
+ * <p>Why a ring and an index: with a million pending, a probe into a table of entries was a cache
+ * miss into 48 MB, three times per prediction (its insertion, its label, its eviction). Now
+ * insertions and evictions write and read the ring in order, the index that is probed at random is
+ * a third of that size, and the entry a label reads is usually a recent one.
  */
 public final class PendingPredictions {
   /** Told of every prediction dropped without a label. */
@@ -34,14 +39,20 @@ public final class PendingPredictions {
   private final long ttlMillis;
   private final ExpiryListener listener;
 
-  /** Entry i at [3i]: key (0 = empty), [3i+1]: time, [3i+2]: meta << 32 | score's float bits. */
-  private long[] table = new long[0];
+  /**
+   * Entry p of the ring at [3p]: key, [3p+1]: time, [3p+2]: meta << 32 | score's float bits; the
+   * oldest at {@link #head}, {@link #size} of them.
+   */
+  private long[] ring = new long[0];
 
-  private int mask = -1;
+  private int ringCapacity;
+  private int head;
   private int size;
 
-  private long[] ring = new long[0];
-  private int head;
+  /** Slot: 0 when empty, else the key's {@link #hash} << 32 | (its ring entry + 1). */
+  private long[] index = new long[0];
+
+  private int mask = -1;
 
   /**
    * Where {@link #prefetch} loads go, so the JIT cannot drop them as unused; never read otherwise.
@@ -63,7 +74,8 @@ public final class PendingPredictions {
 
   /**
    * Remembers a prediction until its label arrives. A second prediction with the same key replaces
-   * the first while it is unlabelled and is ignored once it is labelled.
+   * the first while it is unlabelled (keeping its place in the expiry order) and is ignored once it
+   * is labelled.
    */
   public void add(long key, int model, int version, byte flagged, double score, long timeMillis) {
     if (maxPending == 0) {
@@ -72,14 +84,15 @@ public final class PendingPredictions {
     if (model < 0 || model > MAX_INDEX || version < 0 || version > MAX_INDEX) {
       throw new IllegalArgumentException("model or version index out of range");
     }
-    key = nonZero(key);
-    int slot = find(key);
+    int hash = hash(key);
+    int slot = find(key, hash);
     if (slot >= 0) {
-      int m = metaAt(slot);
+      int entry = entryOf(index[slot]);
+      int m = metaAt(entry);
       if (!isLabelled(m)) {
         countUnlabelled(modelOf(m), -1);
-        table[3 * slot + 1] = timeMillis;
-        table[3 * slot + 2] = packEntry(pack(model, version, flagged, false), (float) score);
+        ring[3 * entry + 1] = timeMillis;
+        ring[3 * entry + 2] = packEntry(pack(model, version, flagged, false), (float) score);
         countUnlabelled(model, 1);
       }
       return;
@@ -88,22 +101,21 @@ public final class PendingPredictions {
       evictOldest(ExpiryReason.CAPACITY);
     }
     ensureCapacity(size + 1);
-    slot = insertSlot(key);
-    table[3 * slot] = key;
-    table[3 * slot + 1] = timeMillis;
-    table[3 * slot + 2] = packEntry(pack(model, version, flagged, false), (float) score);
+    int entry = wrap(head + size);
+    ring[3 * entry] = key;
+    ring[3 * entry + 1] = timeMillis;
+    ring[3 * entry + 2] = packEntry(pack(model, version, flagged, false), (float) score);
+    index[insertSlot(hash)] = slotValue(hash, entry);
     size++;
-    int tail = head + size - 1;
-    ring[tail < ring.length ? tail : tail - ring.length] = key;
     countUnlabelled(model, 1);
   }
 
   /**
-   * Starts loading what {@link #add} and {@link #label} of a batch of keys will read, in the order
-   * they will come. A probe into a table of a million entries is a cache miss (~100 ns), and a
-   * probe must wait for its miss before it can go on; this loop's loads do not depend on one
-   * another, so the processor overlaps many misses, and the calls that follow find their entries in
-   * cache.
+   * Starts loading the index slots {@link #add} and {@link #label} of a batch of keys will probe,
+   * in the order they will come. A probe into an index for a million entries is a cache miss (~100
+   * ns), and a probe must wait for its miss before it can go on; this loop's loads do not depend on
+   * one another, so the processor overlaps many misses, and the calls that follow find their slots
+   * in cache.
    *
    * @param adds per key, whether it will be {@link #add added} (a full table then evicts its oldest
    *     entry, whose slot is loaded too) rather than {@link #label labelled}
@@ -115,10 +127,9 @@ public final class PendingPredictions {
     long touched = 0;
     int evictions = 0;
     for (int i = 0; i < count; i++) {
-      touched += table[3 * home(nonZero(keys[i]))];
+      touched += index[hash(keys[i]) & mask];
       if (adds[i] && size == maxPending && evictions < size) {
-        int oldest = head + evictions++;
-        touched += table[3 * home(ring[oldest < ring.length ? oldest : oldest - ring.length])];
+        touched += index[hash(ring[3 * wrap(head + evictions++)]) & mask];
       }
     }
     prefetched += touched;
@@ -126,30 +137,26 @@ public final class PendingPredictions {
 
   /** Matches a label to its prediction and marks that prediction labelled. */
   public Join label(long key) {
-    key = nonZero(key);
-    int slot = find(key);
+    int slot = find(key, hash(key));
     if (slot < 0) {
       return UNMATCHED;
     }
-    int m = metaAt(slot);
+    int entry = entryOf(index[slot]);
+    int m = metaAt(entry);
     if (isLabelled(m)) {
       return DUPLICATE;
     }
-    float score = scoreAt(slot);
-    table[3 * slot + 2] = packEntry(m | LABELLED_BIT, score);
+    float score = scoreAt(entry);
+    ring[3 * entry + 2] = packEntry(m | LABELLED_BIT, score);
     countUnlabelled(modelOf(m), -1);
     return new Join(
         JoinResult.JOINED,
-        new PendingPrediction(modelOf(m), versionOf(m), flaggedOf(m), score, table[3 * slot + 1]));
+        new PendingPrediction(modelOf(m), versionOf(m), flaggedOf(m), score, ring[3 * entry + 1]));
   }
 
   /** Drops predictions older than the TTL at {@code nowMillis}, oldest first. */
   public void expire(long nowMillis) {
-    while (size > 0) {
-      int slot = find(ring[head]);
-      if (nowMillis - table[3 * slot + 1] < ttlMillis) {
-        return;
-      }
+    while (size > 0 && nowMillis - ring[3 * head + 1] >= ttlMillis) {
       evictOldest(ExpiryReason.TTL);
     }
   }
@@ -170,17 +177,16 @@ public final class PendingPredictions {
   /** Visits every stored prediction (labelled markers included) from the oldest to the newest. */
   public void forEachOldestFirst(Visitor visitor) {
     for (int i = 0; i < size; i++) {
-      long key = ring[(head + i) % ring.length];
-      int slot = find(key);
-      int m = metaAt(slot);
+      int entry = wrap(head + i);
+      int m = metaAt(entry);
       visitor.entry(
-          key,
-          table[3 * slot + 1],
+          ring[3 * entry],
+          ring[3 * entry + 1],
           modelOf(m),
           versionOf(m),
           flaggedOf(m),
           isLabelled(m),
-          scoreAt(slot));
+          scoreAt(entry));
     }
   }
 
@@ -217,11 +223,10 @@ public final class PendingPredictions {
   }
 
   private void evictOldest(ExpiryReason reason) {
-    long key = ring[head];
-    head = head + 1 == ring.length ? 0 : head + 1;
-    int slot = find(key);
-    int m = metaAt(slot);
-    removeSlot(slot);
+    int entry = head;
+    head = wrap(head + 1);
+    int m = metaAt(entry);
+    removeSlot(slotOfEntry(entry));
     size--;
     if (!isLabelled(m)) {
       countUnlabelled(modelOf(m), -1);
@@ -238,7 +243,7 @@ public final class PendingPredictions {
     unlabelled += delta;
   }
 
-  // --- the table ---------------------------------------------------------------------------
+  // --- the entries -------------------------------------------------------------------------
 
   private static final int LABELLED_BIT = 1 << 2;
 
@@ -267,40 +272,64 @@ public final class PendingPredictions {
     return ((long) meta << 32) | (Float.floatToRawIntBits(score) & 0xFFFFFFFFL);
   }
 
-  private int metaAt(int slot) {
-    return (int) (table[3 * slot + 2] >>> 32);
+  private int metaAt(int entry) {
+    return (int) (ring[3 * entry + 2] >>> 32);
   }
 
-  private float scoreAt(int slot) {
-    return Float.intBitsToFloat((int) table[3 * slot + 2]);
+  private float scoreAt(int entry) {
+    return Float.intBitsToFloat((int) ring[3 * entry + 2]);
   }
 
-  private static long nonZero(long key) {
-    return key == 0 ? 1 : key;
+  private int wrap(int entry) {
+    return entry < ringCapacity ? entry : entry - ringCapacity;
   }
 
-  private int home(long key) {
-    return (int) PredictionKey.finish(key) & mask;
+  // --- the index ---------------------------------------------------------------------------
+
+  /** 32 well-mixed bits of a key: its slot's high half, and its home slot's low bits. */
+  private static int hash(long key) {
+    return (int) (PredictionKey.finish(key) >>> 32);
   }
 
-  private int find(long key) {
+  private static long slotValue(int hash, int entry) {
+    return ((long) hash << 32) | (entry + 1);
+  }
+
+  private static int entryOf(long slotValue) {
+    return (int) slotValue - 1;
+  }
+
+  /**
+   * The index slot of {@code key}, or -1; only a slot whose hash matches is checked in the ring.
+   */
+  private int find(long key, int hash) {
     if (size == 0) {
       return -1;
     }
-    for (int i = home(key); ; i = (i + 1) & mask) {
-      long k = table[3 * i];
-      if (k == key) {
-        return i;
-      }
-      if (k == 0) {
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
+      long s = index[i];
+      if (s == 0) {
         return -1;
+      }
+      if ((int) (s >>> 32) == hash && ring[3 * entryOf(s)] == key) {
+        return i;
       }
     }
   }
 
-  private int insertSlot(long key) {
-    int i = home(key);
-    while (table[3 * i] != 0) {
+  /** The index slot pointing at ring entry {@code entry} (which is held). */
+  private int slotOfEntry(int entry) {
+    long wanted = entry + 1;
+    for (int i = hash(ring[3 * entry]) & mask; ; i = (i + 1) & mask) {
+      if ((index[i] & 0xFFFFFFFFL) == wanted) {
+        return i;
+      }
+    }
+  }
+
+  private int insertSlot(int hash) {
+    int i = hash & mask;
+    while (index[i] != 0) {
       i = (i + 1) & mask;
     }
     return i;
@@ -312,41 +341,50 @@ public final class PendingPredictions {
     int j = slot;
     while (true) {
       j = (j + 1) & mask;
-      long k = table[3 * j];
-      if (k == 0) {
-        table[3 * hole] = 0;
+      long s = index[j];
+      if (s == 0) {
+        index[hole] = 0;
         return;
       }
-      int h = home(k);
+      int h = (int) (s >>> 32) & mask;
       boolean movable = hole <= j ? (h <= hole || h > j) : (h <= hole && h > j);
       if (movable) {
-        System.arraycopy(table, 3 * j, table, 3 * hole, 3);
+        index[hole] = s;
         hole = j;
       }
     }
   }
 
+  /**
+   * Room for {@code needed} entries: the ring doubles up to {@code maxPending} (its entries moved
+   * to the start, oldest first), and the index doubles to stay at most three quarters full; either
+   * change rebuilds the index.
+   */
   private void ensureCapacity(int needed) {
-    if (needed > ring.length) {
-      int capacity = (int) Math.min(maxPending, Math.max(MIN_CAPACITY, (long) ring.length * 2));
-      long[] bigger = new long[capacity];
+    boolean rebuild = false;
+    if (needed > ringCapacity) {
+      int capacity = (int) Math.min(maxPending, Math.max(MIN_CAPACITY, (long) ringCapacity * 2));
+      long[] bigger = new long[3 * capacity];
       for (int i = 0; i < size; i++) {
-        bigger[i] = ring[(head + i) % ring.length];
+        System.arraycopy(ring, 3 * wrap(head + i), bigger, 3 * i, 3);
       }
       ring = bigger;
+      ringCapacity = capacity;
       head = 0;
+      rebuild = true;
     }
-    int slots = table.length / 3;
+    int slots = index.length;
     if ((long) needed * 4 > (long) slots * 3) {
-      int capacity = Math.max(MIN_CAPACITY, slots * 2);
-      long[] old = table;
-      table = new long[3 * capacity];
-      mask = capacity - 1;
-      for (int i = 0; i < old.length; i += 3) {
-        if (old[i] != 0) {
-          int s = insertSlot(old[i]);
-          System.arraycopy(old, i, table, 3 * s, 3);
-        }
+      slots = Math.max(MIN_CAPACITY, slots * 2);
+      rebuild = true;
+    }
+    if (rebuild) {
+      index = new long[slots];
+      mask = slots - 1;
+      for (int i = 0; i < size; i++) {
+        int entry = wrap(head + i);
+        int hash = hash(ring[3 * entry]);
+        index[insertSlot(hash)] = slotValue(hash, entry);
       }
     }
   }

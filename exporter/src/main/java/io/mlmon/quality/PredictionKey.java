@@ -2,7 +2,7 @@ package io.mlmon.quality;
 
 /**
  * The 64-bit join key of a (model, id) pair. Pending predictions are stored by this hash instead of
- * the id strings, which keeps a million waiting predictions in about 50 MB; two different pairs
+ * the id strings, which keeps a million waiting predictions in about 40 MB; two different pairs
  * collide with probability about n²/2⁶⁵ (3e-8 for a million).
  *
  * <p>Checkpoints store these keys, so the function must never change: FNV-1a over the UTF-16 code

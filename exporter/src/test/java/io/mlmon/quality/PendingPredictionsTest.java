@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class PendingPredictionsTest {
@@ -150,16 +151,27 @@ class PendingPredictionsTest {
 
   @Test
   void behaves_like_a_simple_model_under_random_traffic() {
-    Random random = new Random(99);
-    Model model = new Model(500, 5_000);
+    // Few distinct keys, so repeats, duplicates and probe-chain deletions all happen.
+    randomTraffic(new Random(99), 500, 5_000, 3_000, i -> 20);
+  }
+
+  @Test
+  void behaves_like_a_simple_model_while_growing_with_the_oldest_mid_ring() {
+    // Time slows down halfway, so more predictions stay within the TTL: the ring and the index
+    // grow (1024 to 5000 entries) after expiry has moved the oldest entry away from the start.
+    randomTraffic(new Random(5), 5_000, 20_000, 1_000_000, i -> i < 100_000 ? 20 : 4);
+  }
+
+  private static void randomTraffic(
+      Random random, int max, long ttl, int keys, IntUnaryOperator maxStep) {
+    Model model = new Model(max, ttl);
     Map<String, Integer> counted = new HashMap<>();
     PendingPredictions p =
-        new PendingPredictions(500, 5_000, (m, r) -> counted.merge(m + ":" + r, 1, Integer::sum));
+        new PendingPredictions(max, ttl, (m, r) -> counted.merge(m + ":" + r, 1, Integer::sum));
     long now = 0;
     for (int i = 0; i < 200_000; i++) {
-      now += random.nextInt(20);
-      // Few distinct keys, so repeats, duplicates and probe-chain deletions all happen.
-      long key = random.nextInt(3000) * 0x9E3779B97F4A7C15L;
+      now += random.nextInt(maxStep.applyAsInt(i));
+      long key = random.nextInt(keys) * 0x9E3779B97F4A7C15L;
       int m = random.nextInt(4);
       switch (random.nextInt(3)) {
         case 0 -> {
@@ -177,9 +189,13 @@ class PendingPredictionsTest {
           assertThat(p.unlabelled(mm)).isEqualTo(model.unlabelled(mm));
         }
         assertThat(p.size()).isEqualTo(model.entries.size());
+        List<Long> oldestFirst = new ArrayList<>();
+        p.forEachOldestFirst((k, t, mo, v, f, l, sc) -> oldestFirst.add(k));
+        assertThat(oldestFirst).isEqualTo(new ArrayList<>(model.order));
       }
     }
     assertThat(counted).isEqualTo(model.expiredCounts);
+    assertThat(model.entries.size()).as("the traffic filled the store").isGreaterThan(max / 2);
   }
 
   @Test
