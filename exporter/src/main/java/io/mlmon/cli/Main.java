@@ -9,6 +9,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(
     name = "mlmon",
     mixinStandardHelpOptions = true,
+    // Every command takes --help and --version too: `mlmon replay --help` is what users type.
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = Main.VersionProvider.class,
     description = "Prometheus exporter for machine-learning models in production.",
     subcommands = {

@@ -108,6 +108,18 @@ class CommandLineTest {
   }
 
   @Test
+  void every_command_takes_help_and_version() {
+    for (String command : new String[] {"run", "replay", "profile", "check-config", "demo"}) {
+      out.reset();
+      assertThat(Main.execute(command, "--help")).as(command).isZero();
+      assertThat(stdout()).as(command).contains("Usage: mlmon " + command);
+      out.reset();
+      assertThat(Main.execute(command, "--version")).as(command).isZero();
+      assertThat(stdout()).as(command).startsWith("mlmon ");
+    }
+  }
+
+  @Test
   void replay_writes_to_stdout_by_default() throws Exception {
     Files.writeString(
         dir.resolve("p.jsonl"), "{\"model\":\"fraud\",\"score\":0.7}\n{\"model\":\"fraud\"}\n");
