@@ -16,7 +16,8 @@ import java.util.Arrays;
  * <p>Why a ring and an index: with a million pending, a probe into a table of entries was a cache
  * miss into 48 MB, three times per prediction (its insertion, its label, its eviction). Now
  * insertions and evictions write and read the ring in order, the index that is probed at random is
- * a third of that size, and the entry a label reads is usually a recent one.
+ * a third of that size, and a label that comes soon after its prediction finds the entry still in
+ * cache.
  */
 public final class PendingPredictions {
   /** Told of every prediction dropped without a label. */

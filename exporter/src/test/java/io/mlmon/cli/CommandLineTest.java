@@ -109,7 +109,8 @@ class CommandLineTest {
 
   @Test
   void every_command_takes_help_and_version() {
-    for (String command : new String[] {"run", "replay", "profile", "check-config", "demo"}) {
+    for (String command :
+        new String[] {"run", "replay", "profile", "check-config", "generate", "demo"}) {
       out.reset();
       assertThat(Main.execute(command, "--help")).as(command).isZero();
       assertThat(stdout()).as(command).contains("Usage: mlmon " + command);
