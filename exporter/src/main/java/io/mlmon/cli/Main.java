@@ -35,6 +35,7 @@ public final class Main implements Runnable {
       // Only the sidecar needs progress chatter; the one-shot commands keep stderr for problems.
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
+    EarlyLoad.begin(args);
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {

@@ -49,7 +49,7 @@ final class Pipeline implements AutoCloseable {
   private final ParseQueue parseQueue;
 
   Pipeline(MlmonConfig config, Mode mode) {
-    Map<String, ReferenceProfile> references = References.load(config);
+    Map<String, ReferenceProfile> references = EarlyLoad.references(config);
     Monitor.Settings settings =
         new Monitor.Settings(
             config.models(),

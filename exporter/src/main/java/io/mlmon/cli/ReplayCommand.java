@@ -32,7 +32,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    MlmonConfig cfg = ConfigFile.load(config);
+    MlmonConfig cfg = EarlyLoad.config(config);
     IngestSnapshot result;
     DriftReport drift;
     try (Pipeline pipeline = new Pipeline(cfg, Pipeline.Mode.REPLAY)) {

@@ -24,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     if (!Signals.onTerminate(stop::countDown)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
     }
-    Exporter exporter = Exporter.start(ConfigFile.load(config));
+    Exporter exporter = Exporter.start(EarlyLoad.config(config));
     try {
       stop.await();
       LOG.info("stopping");
