@@ -358,34 +358,49 @@ public final class PendingPredictions {
 
   /**
    * Room for {@code needed} entries: the ring doubles up to {@code maxPending} (its entries moved
-   * to the start, oldest first), and the index doubles to stay at most three quarters full; either
-   * change rebuilds the index.
+   * to the start, oldest first), and the index doubles to stay at most three quarters full.
+   *
+   * <p>The index is rebuilt from itself, slot by slot: each slot holds its key's hash, so no key is
+   * read from the ring again, and the doubled index is written in two nearly sequential streams. A
+   * rebuild that inserted the ring's keys in arrival order wrote the index at random, a cache miss
+   * per entry, ~60 ms of a 1 GB replay while the other threads waited for the ingest thread.
    */
   private void ensureCapacity(int needed) {
-    boolean rebuild = false;
+    int oldCapacity = ringCapacity;
+    int moveFrom = -1;
     if (needed > ringCapacity) {
       int capacity = (int) Math.min(maxPending, Math.max(MIN_CAPACITY, (long) ringCapacity * 2));
       long[] bigger = new long[3 * capacity];
-      for (int i = 0; i < size; i++) {
-        System.arraycopy(ring, 3 * wrap(head + i), bigger, 3 * i, 3);
-      }
+      int first = Math.min(size, ringCapacity - head);
+      System.arraycopy(ring, 3 * head, bigger, 0, 3 * first);
+      System.arraycopy(ring, 0, bigger, 3 * first, 3 * (size - first));
+      moveFrom = head;
       ring = bigger;
       ringCapacity = capacity;
       head = 0;
-      rebuild = true;
     }
-    int slots = index.length;
-    if ((long) needed * 4 > (long) slots * 3) {
-      slots = Math.max(MIN_CAPACITY, slots * 2);
-      rebuild = true;
+    boolean grow = (long) needed * 4 > (long) index.length * 3;
+    if (!grow && moveFrom < 0) {
+      return;
     }
-    if (rebuild) {
-      index = new long[slots];
-      mask = slots - 1;
-      for (int i = 0; i < size; i++) {
-        int entry = wrap(head + i);
-        int hash = hash(ring[3 * entry]);
+    long[] old = index;
+    index = grow ? new long[Math.max(MIN_CAPACITY, old.length * 2)] : old;
+    mask = index.length - 1;
+    for (int i = 0; i < old.length; i++) {
+      long s = old[i];
+      if (s == 0) {
+        continue;
+      }
+      int hash = (int) (s >>> 32);
+      int entry = entryOf(s);
+      if (moveFrom >= 0) {
+        // Where the copy above put it: its place after the old head.
+        entry = entry >= moveFrom ? entry - moveFrom : entry + oldCapacity - moveFrom;
+      }
+      if (grow) {
         index[insertSlot(hash)] = slotValue(hash, entry);
+      } else {
+        index[i] = slotValue(hash, entry);
       }
     }
   }
