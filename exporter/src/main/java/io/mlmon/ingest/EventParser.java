@@ -58,7 +58,7 @@ public final class EventParser {
 
   /** Parses a line (without its newline); returns null for an event, else why it was rejected. */
   public Rejection parse(byte[] buf, int off, int len) {
-    return parse(buf, off, len, own);
+    return parse(buf, off, len, false, own);
   }
 
   /** A new event for {@link #parse(byte[], int, int, ParsedEvent)}, with this parser's limits. */
@@ -69,12 +69,14 @@ public final class EventParser {
   /**
    * Parses a line into {@code into} instead of this parser's own event: for a batch of lines parsed
    * ahead of their use. The event refers to {@code buf} (its id).
+   *
+   * @param knownAscii the line's bytes are all ASCII, so it is valid UTF-8 without a check
    */
-  Rejection parse(byte[] buf, int off, int len, ParsedEvent into) {
+  Rejection parse(byte[] buf, int off, int len, boolean knownAscii, ParsedEvent into) {
     event = into;
     event.reset();
     schemaProblem = false;
-    if (!Utf8.isValid(buf, off, len)) {
+    if (!knownAscii && !Utf8.isValid(buf, off, len)) {
       return Rejection.ENCODING;
     }
     LineShapes.Shape shape;

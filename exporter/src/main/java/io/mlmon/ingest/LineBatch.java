@@ -32,6 +32,7 @@ final class LineBatch {
   private final byte[] bytes = new byte[MAX_BYTES];
   private final int[] offsets = new int[MAX_LINES];
   private final int[] lengths = new int[MAX_LINES];
+  private final boolean[] ascii = new boolean[MAX_LINES];
   private final ParsedEvent[] events = new ParsedEvent[MAX_LINES];
   private final Rejection[] results = new Rejection[MAX_LINES];
   private int used;
@@ -60,10 +61,12 @@ final class LineBatch {
     return count < MAX_LINES && used + Math.max(0, len) <= MAX_BYTES;
   }
 
-  void add(byte[] buf, int off, int len) {
+  /** Adds a line; {@code knownAscii}: all its bytes are ASCII (it needs no UTF-8 check). */
+  void add(byte[] buf, int off, int len, boolean knownAscii) {
     System.arraycopy(buf, off, bytes, used, len);
     offsets[count] = used;
     lengths[count] = len;
+    ascii[count] = knownAscii;
     used += len;
     count++;
   }
@@ -116,7 +119,7 @@ final class LineBatch {
         if (events[i] == null) {
           events[i] = parser.newEvent();
         }
-        results[i] = parser.parse(bytes, offsets[i], lengths[i], events[i]);
+        results[i] = parser.parse(bytes, offsets[i], lengths[i], ascii[i], events[i]);
         if (results[i] == null) {
           preparer.prepare(events[i]);
         }

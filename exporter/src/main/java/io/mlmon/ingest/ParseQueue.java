@@ -98,12 +98,15 @@ public final class ParseQueue implements Closeable {
     return len <= LineBatch.MAX_BYTES;
   }
 
-  /** Queues a line that {@link #fitsABatch fits a batch}; may apply earlier batches. */
-  void add(byte[] buf, int off, int len, Applier applier) {
+  /**
+   * Queues a line that {@link #fitsABatch fits a batch} ({@code ascii}: known to be all ASCII); may
+   * apply earlier batches.
+   */
+  void add(byte[] buf, int off, int len, boolean ascii, Applier applier) {
     if (!filling.fits(len)) {
       handOff(applier);
     }
-    filling.add(buf, off, len);
+    filling.add(buf, off, len, ascii);
   }
 
   /** Queues a line too long to be read, to be counted in order. */

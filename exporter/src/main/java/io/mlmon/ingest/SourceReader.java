@@ -79,8 +79,17 @@ public final class SourceReader implements LineHandler, Closeable {
   /** A line handed over outside {@link #poll} or longer than a batch is parsed at once. */
   @Override
   public void onLine(byte[] buf, int off, int len) {
+    read(buf, off, len, false);
+  }
+
+  @Override
+  public void onAsciiLine(byte[] buf, int off, int len) {
+    read(buf, off, len, true);
+  }
+
+  private void read(byte[] buf, int off, int len, boolean ascii) {
     if (batching && ParseQueue.fitsABatch(len)) {
-      queue.add(buf, off, len, toSink);
+      queue.add(buf, off, len, ascii, toSink);
       return;
     }
     if (batching) {

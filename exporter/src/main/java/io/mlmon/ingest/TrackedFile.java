@@ -14,6 +14,7 @@ final class TrackedFile {
   Path path;
   private final FileChannel channel;
   private final int maxLineBytes;
+  private final Newlines newlines = new Newlines();
   private long readOffset;
   private long size;
   private byte[] carry = new byte[0];
@@ -83,14 +84,15 @@ final class TrackedFile {
 
   private void split(byte[] buf, int n, LineHandler handler, TailerCounters counters) {
     int start = 0;
-    for (int i = Newlines.indexOf(buf, 0, n); i >= 0; i = Newlines.indexOf(buf, i + 1, n)) {
+    for (int i = newlines.indexOf(buf, 0, n); i >= 0; i = newlines.indexOf(buf, i + 1, n)) {
+      boolean ascii = newlines.passedOnlyAscii();
       if (skippedLength >= 0) {
         counters.lines++;
         handler.onTooLong(skippedLength + (i - start));
         skippedLength = -1;
       } else if (carryLength > 0) {
         if (append(buf, start, i - start)) {
-          deliver(carry, 0, carryLength, handler, counters);
+          deliver(carry, 0, carryLength, false, handler, counters);
         } else {
           counters.lines++;
           handler.onTooLong(skippedLength);
@@ -98,7 +100,7 @@ final class TrackedFile {
         }
         carryLength = 0;
       } else {
-        deliver(buf, start, i - start, handler, counters);
+        deliver(buf, start, i - start, ascii, handler, counters);
       }
       start = i + 1;
     }
@@ -129,7 +131,8 @@ final class TrackedFile {
     return true;
   }
 
-  private void deliver(byte[] buf, int off, int len, LineHandler handler, TailerCounters counters) {
+  private void deliver(
+      byte[] buf, int off, int len, boolean ascii, LineHandler handler, TailerCounters counters) {
     if (len > 0 && buf[off + len - 1] == '\r') {
       len--;
     }
@@ -139,6 +142,8 @@ final class TrackedFile {
     counters.lines++;
     if (len > maxLineBytes) {
       handler.onTooLong(len);
+    } else if (ascii) {
+      handler.onAsciiLine(buf, off, len);
     } else {
       handler.onLine(buf, off, len);
     }
@@ -151,7 +156,7 @@ final class TrackedFile {
       handler.onTooLong(skippedLength);
       skippedLength = -1;
     } else if (carryLength > 0) {
-      deliver(carry, 0, carryLength, handler, counters);
+      deliver(carry, 0, carryLength, false, handler, counters);
     }
     carryLength = 0;
     carry = new byte[0];

@@ -67,7 +67,7 @@ class LineBatchTest {
               ? "not json " + i
               : "{\"model\":\"m" + (i % 3) + "\",\"id\":\"" + prefix + i + "\"}";
       byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-      batch.add(bytes, 0, bytes.length);
+      batch.add(bytes, 0, bytes.length, i % 2 == 0);
     }
   }
 

@@ -3,6 +3,7 @@ package io.mlmon.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mlmon.config.FieldMapping;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,6 +93,42 @@ class SourceReaderTest {
       assertThat(alone.events()).hasSizeGreaterThan(4_000).last().asString().startsWith("last/");
       assertThat(alone.rejected().get(Rejection.TOO_LONG)).isPositive();
       assertThat(alone.rejected().get(Rejection.JSON)).isPositive();
+    }
+  }
+
+  /**
+   * Lines whose bytes are all ASCII skip the UTF-8 check (the newline scan saw their bytes); every
+   * other line still gets it, wherever it sits among ASCII ones.
+   */
+  @Test
+  void a_line_that_is_not_ascii_is_still_checked_among_ascii_ones() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int invalid = 0;
+    for (int i = 0; i < 20_000; i++) {
+      out.writeBytes(("{\"model\":\"m\",\"id\":\"tx-" + i + "\"").getBytes(StandardCharsets.UTF_8));
+      if (i % 997 == 5) {
+        out.writeBytes(",\"x\":\"".getBytes(StandardCharsets.UTF_8));
+        out.write(0xc3); // a lead byte followed by no continuation byte
+        out.write('(');
+        out.write('"');
+        invalid++;
+      } else if (i % 1009 == 7) {
+        out.writeBytes(",\"x\":\"été\"".getBytes(StandardCharsets.UTF_8));
+      }
+      out.writeBytes("}\n".getBytes(StandardCharsets.UTF_8));
+      if (i % 1013 == 9) {
+        out.write(0xff); // alone on its line, right after a newline
+        out.write('\n');
+        invalid++;
+      }
+    }
+    Path log = dir.resolve("mixed.jsonl");
+    Files.write(log, out.toByteArray());
+
+    for (int workers : new int[] {0, 2}) {
+      Result result = read(log, workers, 1 << 20);
+      assertThat(result.events()).hasSize(20_000 - 21);
+      assertThat(result.rejected()).containsEntry(Rejection.ENCODING, (long) invalid);
     }
   }
 
