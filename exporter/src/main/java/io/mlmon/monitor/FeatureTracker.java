@@ -69,13 +69,18 @@ final class FeatureTracker {
 
   void observe(ParsedEvent e, long timeMillis) {
     event++;
-    window.beginRow(timeMillis);
     ParsedEvent.Features values = e.features();
     if (values.resolvedBy() != profile) {
       resolver.resolve(values);
     }
-    // The resolver dropped repeats; usually every feature is there and nothing is missing.
+    // The resolver dropped repeats; usually every feature is there and nothing is missing, and
+    // every feature of the row is then set below (count() sets the window in every case).
     boolean complete = values.isComplete();
+    if (complete) {
+      window.beginFullRow(timeMillis);
+    } else {
+      window.beginRow(timeMillis);
+    }
     for (int k = 0; k < values.count(); k++) {
       int i = values.feature(k);
       if (i < 0) {
@@ -107,16 +112,17 @@ final class FeatureTracker {
       binCounts[binStart[i] + (info & FeatureResolver.BIN_MASK)]++;
       return;
     }
-    if ((info & FeatureResolver.NON_FINITE) != 0) {
-      invalidNonFinite[i]++;
-      return;
-    }
-    if ((info & FeatureResolver.INVALID_TYPE) != 0) {
-      invalidType[i]++;
-      return;
-    }
-    if ((info & FeatureResolver.MISSING) != 0) {
-      missing[i]++;
+    if ((info
+            & (FeatureResolver.NON_FINITE | FeatureResolver.INVALID_TYPE | FeatureResolver.MISSING))
+        != 0) {
+      window.setMissing(i);
+      if ((info & FeatureResolver.NON_FINITE) != 0) {
+        invalidNonFinite[i]++;
+      } else if ((info & FeatureResolver.INVALID_TYPE) != 0) {
+        invalidType[i]++;
+      } else {
+        missing[i]++;
+      }
       return;
     }
     int bin = info & FeatureResolver.BIN_MASK;

@@ -43,6 +43,30 @@ class DriftWindowTest {
     assertThat(s.newestMillis()).hasValue(5);
   }
 
+  /** A full row is not cleared first: what it sets, missing values included, is all it holds. */
+  @Test
+  void a_full_row_holds_what_was_set_and_nothing_of_the_row_it_replaced() {
+    DriftWindow w = new DriftWindow(profile(), 2);
+    for (int i = 1; i <= 2; i++) {
+      w.beginFullRow(i);
+      w.setNumeric(0, i);
+      w.setCategory(1, 1);
+      w.setScore(i / 10.0);
+    }
+    // Both slots are reused: the first row with every value missing, the second non-finite.
+    w.beginFullRow(3);
+    w.setMissing(0);
+    w.setMissing(1);
+    w.beginFullRow(4);
+    w.setNumeric(0, Double.POSITIVE_INFINITY);
+    w.setCategory(1, 0);
+    WindowSample s = w.snapshot();
+    assertThat(s.rows()).isEqualTo(2);
+    assertThat(s.numericValues(0)).isEmpty();
+    assertThat(s.binCounts(1)).containsExactly(1, 0, 0);
+    assertThat(s.scores()).as("a score never set is missing").isEmpty();
+  }
+
   @Test
   void rows_older_than_the_cutoff_leave_even_when_they_arrived_late() {
     DriftWindow w = new DriftWindow(profile(), 100);
