@@ -321,7 +321,7 @@ final class JsonScanner {
       }
       long marks = specials((long) LONGS.get(b, i));
       if (marks != 0) {
-        i += Long.numberOfTrailingZeros(marks) >>> 3;
+        i += Swar.firstMarkedByte(marks);
         break;
       }
       i += 8;
@@ -547,6 +547,7 @@ final class JsonScanner {
    */
   void number(boolean root) {
     byte[] b = buf;
+    int end = this.end;
     int start = pos;
     int i = pos;
     boolean negative = b[i] == '-';
@@ -555,9 +556,10 @@ final class JsonScanner {
     }
     int intStart = i;
     long mantissa = 0;
-    while (i < end && b[i] >= '0' && b[i] <= '9') {
-      mantissa = mantissa * 10 + (b[i] - '0');
-      i++;
+    // A byte is read once and tested once per digit: one below '0' wraps around to a large char.
+    // (Numbers are a third of a line's bytes, and C1 keeps every load and test it is given.)
+    for (int d; i < end && (char) (d = b[i] - '0') <= 9; i++) {
+      mantissa = mantissa * 10 + d;
     }
     int intDigits = i - intStart;
     if (intDigits == 0 || (b[intStart] == '0' && intDigits > 1)) {
@@ -567,9 +569,8 @@ final class JsonScanner {
     if (i < end && b[i] == '.') {
       i++;
       int fracStart = i;
-      while (i < end && b[i] >= '0' && b[i] <= '9') {
-        mantissa = mantissa * 10 + (b[i] - '0');
-        i++;
+      for (int d; i < end && (char) (d = b[i] - '0') <= 9; i++) {
+        mantissa = mantissa * 10 + d;
       }
       fracDigits = i - fracStart;
       if (fracDigits == 0) {

@@ -35,7 +35,7 @@ final class Newlines {
       long zeros = (x - ONES) & ~x & HIGHS;
       if (zeros != 0) {
         passed = seen;
-        return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+        return i + Swar.firstMarkedByte(zeros);
       }
       i += 8;
     }
