@@ -35,6 +35,7 @@ public final class EventParser {
   private final StringPool pool = new StringPool(4096, 256);
   private final FeatureNames featureNames;
   private final LineShapes shapes = new LineShapes();
+  private final TimestampReader timestamps = new TimestampReader();
   private boolean schemaProblem;
 
   public EventParser(FieldMapping mapping, int maxFeatures) {
@@ -320,7 +321,7 @@ public final class EventParser {
         millis = Timestamps.parseRfc3339(in.text());
       } else {
         checkTextLength();
-        millis = Timestamps.parseRfc3339(in.buf, in.textStart, in.textEnd - in.textStart);
+        millis = timestamps.parse(in.buf, in.textStart, in.textEnd - in.textStart);
       }
     } else if (isNumberStart(c)) {
       in.number(false);

@@ -7,6 +7,9 @@ public final class Timestamps {
 
   private static final long MAX_MILLIS = 253_402_300_799_999L;
 
+  /** The bytes {@link #minuteSeconds} reads. */
+  static final int MINUTE_BYTES = 16;
+
   private Timestamps() {}
 
   /**
@@ -28,12 +31,24 @@ public final class Timestamps {
 
   /** {@link #parseRfc3339(CharSequence)} of UTF-8 text, read in place. */
   public static long parseRfc3339(byte[] b, int off, int n) {
+    long minute = minuteSeconds(b, off, n);
+    return minute == Long.MIN_VALUE ? Long.MIN_VALUE : withinMinute(b, off, n, minute);
+  }
+
+  /**
+   * Reads the date, hour and minute of an RFC 3339 time, its first {@value #MINUTE_BYTES} bytes
+   * ({@code 2026-11-26T07:42}): the seconds from the epoch to that minute as written (before its
+   * offset), or {@link Long#MIN_VALUE} when they are not a valid date and time of day, or the text
+   * is too short to be a time. The result depends on those bytes only (given {@code n} &ge; 20), so
+   * a caller may keep it for the next time that starts with the same bytes: see {@link
+   * TimestampReader}.
+   */
+  static long minuteSeconds(byte[] b, int off, int n) {
     if (n < 20
         || b[off + 4] != '-'
         || b[off + 7] != '-'
         || !isDateTimeSeparator(b[off + 10])
-        || b[off + 13] != ':'
-        || b[off + 16] != ':') {
+        || b[off + 13] != ':') {
       return Long.MIN_VALUE;
     }
     int year = digits(b, off, 4);
@@ -41,11 +56,25 @@ public final class Timestamps {
     int day = digits(b, off + 8, 2);
     int hour = digits(b, off + 11, 2);
     int minute = digits(b, off + 14, 2);
-    int second = digits(b, off + 17, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
       return Long.MIN_VALUE;
     }
-    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) {
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59) {
+      return Long.MIN_VALUE;
+    }
+    return daysFromCivil(year, month, day) * 86_400L + hour * 3600L + minute * 60L;
+  }
+
+  /**
+   * The rest of a time whose first {@value #MINUTE_BYTES} bytes gave {@code minuteSeconds}: its
+   * seconds, fraction and offset, in epoch milliseconds, or {@link Long#MIN_VALUE}.
+   */
+  static long withinMinute(byte[] b, int off, int n, long minuteSeconds) {
+    if (b[off + 16] != ':') {
+      return Long.MIN_VALUE;
+    }
+    int second = digits(b, off + 17, 2);
+    if (second < 0 || second > 60) {
       return Long.MIN_VALUE;
     }
     int i = 19;
@@ -53,11 +82,10 @@ public final class Timestamps {
     if (i < n && b[off + i] == '.') {
       i++;
       int start = i;
-      int scale = 100;
-      while (i < n && b[off + i] >= '0' && b[off + i] <= '9') {
-        millis += (b[off + i] - '0') * scale;
-        scale /= 10;
-        i++;
+      for (int d; i < n && (char) (d = b[off + i] - '0') <= 9; i++) {
+        // Milliseconds: the first three digits count, the rest are read and dropped.
+        int place = i - start;
+        millis += place == 0 ? d * 100 : place == 1 ? d * 10 : place == 2 ? d : 0;
       }
       if (i == start) {
         return Long.MIN_VALUE;
@@ -80,9 +108,7 @@ public final class Timestamps {
     } else {
       return Long.MIN_VALUE;
     }
-    long days = daysFromCivil(year, month, day);
-    long secs =
-        days * 86_400L + hour * 3600L + minute * 60L + Math.min(second, 59) - offsetMinutes * 60L;
+    long secs = minuteSeconds + Math.min(second, 59) - offsetMinutes * 60L;
     long result = secs * 1000 + millis;
     return result < MIN_MILLIS || result > MAX_MILLIS ? Long.MIN_VALUE : result;
   }
