@@ -19,6 +19,10 @@ final class StringPool {
   private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
 
   private final byte[][] keys;
+
+  /** Per slot, a key shorter than 8 bytes as one word (see {@link #shortKey}), else 0. */
+  private final long[] shortKeys;
+
   private final String[] values;
   private final int mask;
   private final int maxLength;
@@ -28,6 +32,7 @@ final class StringPool {
       throw new IllegalArgumentException("size must be a power of two: " + sizePowerOfTwo);
     }
     this.keys = new byte[sizePowerOfTwo][];
+    this.shortKeys = new long[sizePowerOfTwo];
     this.values = new String[sizePowerOfTwo];
     this.mask = sizePowerOfTwo - 1;
     this.maxLength = maxLength;
@@ -35,6 +40,17 @@ final class StringPool {
 
   /** The string of {@code len} bytes of valid UTF-8 at {@code off}. */
   String get(byte[] b, int off, int len) {
+    if (len < 8 && off + 8 <= b.length) {
+      // Most pooled values (a country, a channel, a version) are this short: one word read, one
+      // multiplication to hash it and one comparison to match it, where the general path loops
+      // over the bytes twice.
+      long word = shortKey(b, off, len);
+      int slot = shortHash(word, len) & mask;
+      byte[] key = keys[slot];
+      if (key != null && key.length == len && shortKeys[slot] == word) {
+        return values[slot];
+      }
+    }
     if (len > maxLength) {
       return new String(b, off, len, StandardCharsets.UTF_8);
     }
@@ -45,8 +61,31 @@ final class StringPool {
     }
     String s = new String(b, off, len, StandardCharsets.UTF_8);
     keys[slot] = Arrays.copyOfRange(b, off, off + len);
+    shortKeys[slot] = len < 8 ? shortKey(keys[slot], 0, len) : 0;
     values[slot] = s;
     return s;
+  }
+
+  /**
+   * The {@code len} (&lt; 8) bytes at {@code off} as the low bytes of a word, little-endian, the
+   * rest zero: what {@link #hash} makes of them. Reads 8 bytes, so needs them in {@code b}, or a
+   * copy.
+   */
+  static long shortKey(byte[] b, int off, int len) {
+    if (off + 8 > b.length) {
+      long word = 0;
+      for (int i = len - 1; i >= 0; i--) {
+        word = word << 8 | (b[off + i] & 0xffL);
+      }
+      return word;
+    }
+    return (long) LONGS.get(b, off) & ((1L << (len << 3)) - 1);
+  }
+
+  /** {@link #hash} of a key shorter than 8 bytes, from its {@link #shortKey}: the same value. */
+  static int shortHash(long word, int len) {
+    long h = ((len * MULTIPLIER) ^ word) * MULTIPLIER;
+    return (int) (h ^ (h >>> 29));
   }
 
   /**

@@ -288,10 +288,10 @@ public final class PendingPredictions {
   // --- the index ---------------------------------------------------------------------------
 
   /**
-   * 32 well-mixed bits of a key: its slot's high half, and its home slot's low bits. Keys are {@link
-   * PredictionKey}s, already mixed by its finalizer, so one multiplication (Fibonacci hashing)
-   * suffices; it still spreads keys that are not (consecutive ones, say). It runs four times per
-   * prediction on the ingest thread.
+   * 32 well-mixed bits of a key: its slot's high half, and its home slot's low bits. Keys are
+   * {@link PredictionKey}s, already mixed by its finalizer, so one multiplication (Fibonacci
+   * hashing) suffices; it still spreads keys that are not (consecutive ones, say). It runs four
+   * times per prediction on the ingest thread.
    */
   private static int hash(long key) {
     return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32);

@@ -3,6 +3,7 @@ package io.mlmon.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -25,6 +26,42 @@ class StringPoolTest {
       String first = lookUp(pool, text);
       assertThat(first).isEqualTo(text);
       assertThat(lookUp(pool, text)).isSameAs(first);
+    }
+  }
+
+  /**
+   * A text shorter than a word is matched as one word where 8 bytes can be read, byte by byte
+   * elsewhere: either way it is the same entry, whatever bytes follow it.
+   */
+  @Test
+  void a_short_text_is_one_entry_wherever_it_sits_and_whatever_follows_it() {
+    StringPool pool = new StringPool(64, 1000);
+    for (String text : new String[] {"", "E", "ES", "web", "fraud", "v1.2.3", "abcdefg"}) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      byte[] atEnd = new byte[bytes.length + 2];
+      System.arraycopy(bytes, 0, atEnd, 2, bytes.length);
+      String first = pool.get(atEnd, 2, bytes.length);
+      for (String after : new String[] {"\",\"f01\":1.5}", "\"}", "zzzzzzzzzz"}) {
+        byte[] inLine = (text + after).getBytes(StandardCharsets.UTF_8);
+        assertThat(pool.get(inLine, 0, bytes.length)).as(text + after).isSameAs(first);
+      }
+      assertThat(pool.get(atEnd, 2, bytes.length)).isSameAs(first);
+    }
+  }
+
+  /** The one-word path hashes to the slot the general one does, or it would only ever miss. */
+  @Test
+  void the_short_hash_is_the_hash() {
+    Random random = new Random(3);
+    for (int i = 0; i < 10_000; i++) {
+      byte[] line = new byte[24];
+      random.nextBytes(line);
+      int off = random.nextInt(8);
+      int len = random.nextInt(8);
+      assertThat(StringPool.shortHash(StringPool.shortKey(line, off, len), len))
+          .isEqualTo(StringPool.hash(line, off, len));
+      assertThat(StringPool.shortKey(line, off, len))
+          .isEqualTo(StringPool.shortKey(Arrays.copyOfRange(line, off, off + len), 0, len));
     }
   }
 
