@@ -27,7 +27,8 @@ done
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 # shellcheck disable=SC2206 # options are words
-opts=(-XX:+UseSerialGC -XX:PretenureSizeThreshold=4m -Xms16m -XX:TieredStopAtLevel=1 ${JAVA_OPTS:-})
+opts=(-XX:+UseSerialGC -XX:PretenureSizeThreshold=4m -Xms16m -XX:TieredStopAtLevel=1
+  "-XX:CompileCommandFile=$root/exporter/src/main/jvm/hotspot_compiler" ${JAVA_OPTS:-})
 echo "config: $config; $runs runs per jar; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for ((r = 1; r <= runs; r++)); do
   for i in "${!jars[@]}"; do

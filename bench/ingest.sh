@@ -71,7 +71,7 @@ echo "java: $(java -version 2>&1 | head -1); mtail: $(mtail --version 2>&1 | hea
 if [ -n "${MLMON_CMD:-}" ]; then
   echo "mlmon: $MLMON_CMD"
 else
-  echo "mlmon: the ./mlmon wrapper (its JVM defaults: -XX:+UseSerialGC -XX:PretenureSizeThreshold=4m -Xms16m -XX:TieredStopAtLevel=1, and its class-data archive) ${MLMON_JAVA_OPTS:+plus MLMON_JAVA_OPTS=$MLMON_JAVA_OPTS}"
+  echo "mlmon: the ./mlmon wrapper (its JVM defaults for replay: -XX:+UseSerialGC -XX:PretenureSizeThreshold=4m -Xms96m -XX:TieredStopAtLevel=1 -XX:CompileCommandFile=exporter/src/main/jvm/hotspot_compiler, and its class-data archive) ${MLMON_JAVA_OPTS:+plus MLMON_JAVA_OPTS=$MLMON_JAVA_OPTS}"
 fi
 for size in $sizes; do
   log="$out/log-$size-f$features.jsonl"

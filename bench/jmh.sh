@@ -41,7 +41,9 @@ case "${ONLY:-all}" in
     bench drift-features 'DriftEvaluationBenchmark.evaluate' -p features=20,100
     ;;&
   all | c1)
-    bench ingest-c1 'IngestBenchmark' -jvmArgsAppend '-XX:TieredStopAtLevel=1'
-    bench scrape-c1 'ScrapeBenchmark.(collect$|collectAndWriteMlmon)' -jvmArgsAppend '-XX:TieredStopAtLevel=1'
+    # C1 as ./mlmon runs it: with its compile commands.
+    c1="-XX:TieredStopAtLevel=1 -XX:CompileCommandFile=$root/exporter/src/main/jvm/hotspot_compiler"
+    bench ingest-c1 'IngestBenchmark' -jvmArgsAppend "$c1"
+    bench scrape-c1 'ScrapeBenchmark.(collect$|collectAndWriteMlmon)' -jvmArgsAppend "$c1"
     ;;
 esac
