@@ -62,7 +62,7 @@ public final class EventParser {
     return parse(buf, off, len, false, own);
   }
 
-  /** A new event for {@link #parse(byte[], int, int, ParsedEvent)}, with this parser's limits. */
+  /** A new event for {@link #parse(byte[], int, int, boolean, ParsedEvent)}, with its limits. */
   ParsedEvent newEvent() {
     return new ParsedEvent(maxFeatures);
   }
