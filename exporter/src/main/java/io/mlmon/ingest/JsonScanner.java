@@ -125,9 +125,10 @@ final class JsonScanner {
 
   /**
    * Whether the next bytes are exactly {@code text}; if so, reads them (for {@link LineShapes}: the
-   * text between a line's values). {@code head} and {@code mask} are {@link #head} and {@link
-   * #headMask} of {@code text}: most such texts (a comma, a name and a colon) are under eight
-   * bytes, and one masked comparison of a word checks them.
+   * text between a line's values). {@code head} is its first eight bytes (or fewer) as a word
+   * ({@link Swar#word}) and {@code mask} the mask of those bytes ({@link Swar#lowBytes}): most such
+   * texts (a comma, a name and a colon) are under eight bytes, and one masked comparison of a word
+   * checks them.
    */
   boolean skipText(byte[] text, long head, long mask) {
     int n = text.length;
@@ -154,20 +155,6 @@ final class JsonScanner {
     }
     pos = p + n;
     return true;
-  }
-
-  /** The first eight bytes (or fewer) of {@code text} as a little-endian word, for skipText. */
-  static long head(byte[] text) {
-    long h = 0;
-    for (int k = Math.min(8, text.length) - 1; k >= 0; k--) {
-      h = h << 8 | (text[k] & 0xff);
-    }
-    return h;
-  }
-
-  /** The mask of the bytes {@link #head} has: all ones for eight or more, zero for none. */
-  static long headMask(byte[] text) {
-    return text.length >= 8 ? -1L : (1L << (8 * text.length)) - 1;
   }
 
   /**

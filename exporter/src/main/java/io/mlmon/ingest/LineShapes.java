@@ -62,8 +62,8 @@ final class LineShapes {
       heads = new long[this.literals.length];
       masks = new long[this.literals.length];
       for (int i = 0; i < heads.length; i++) {
-        heads[i] = JsonScanner.head(this.literals[i]);
-        masks[i] = JsonScanner.headMask(this.literals[i]);
+        heads[i] = Swar.word(this.literals[i], 0, Math.min(8, this.literals[i].length));
+        masks[i] = Swar.lowBytes(this.literals[i].length);
       }
       this.actions = actions;
       this.fields = fields;

@@ -7,8 +7,8 @@ import java.nio.ByteOrder;
 /**
  * Finds line ends eight bytes at a time (SWAR): a log line is hundreds of bytes long. On the way it
  * notes whether every byte it read was ASCII, which makes a line valid UTF-8 without a second pass
- * over it: the parser then skips {@link Utf8#isValid}, which cost ~3% of a replay. One per reading
- * thread.
+ * over it: the parser then skips {@link Utf8#isValid}, which cost ~3% of a replay. One per file
+ * read (it carries what it saw of a partial line over to the next read).
  */
 final class Newlines {
   private static final VarHandle LONGS =

@@ -73,13 +73,9 @@ final class StringPool {
    */
   static long shortKey(byte[] b, int off, int len) {
     if (off + 8 > b.length) {
-      long word = 0;
-      for (int i = len - 1; i >= 0; i--) {
-        word = word << 8 | (b[off + i] & 0xffL);
-      }
-      return word;
+      return Swar.word(b, off, len);
     }
-    return (long) LONGS.get(b, off) & ((1L << (len << 3)) - 1);
+    return (long) LONGS.get(b, off) & Swar.lowBytes(len);
   }
 
   /** {@link #hash} of a key shorter than 8 bytes, from its {@link #shortKey}: the same value. */
@@ -117,11 +113,7 @@ final class StringPool {
       h = (h ^ (long) LONGS.get(b, i)) * MULTIPLIER;
       i += 8;
     }
-    long tail = 0;
-    for (int shift = 0; i < end; i++, shift += 8) {
-      tail |= (b[i] & 0xffL) << shift;
-    }
-    h = (h ^ tail) * MULTIPLIER;
+    h = (h ^ Swar.word(b, i, end - i)) * MULTIPLIER;
     return (int) (h ^ (h >>> 29));
   }
 }

@@ -16,4 +16,22 @@ final class Swar {
   static int firstMarkedByte(long marks) {
     return (int) ((((marks & -marks) >>> 7) * BYTE_INDEXES) >>> 56);
   }
+
+  /**
+   * The {@code len} (at most 8) bytes at {@code off}, read one by one, as a little-endian word: its
+   * low {@code len} bytes hold them, the rest are zero. What a word read masked with {@link
+   * #lowBytes} gives, where fewer than 8 bytes are left to read.
+   */
+  static long word(byte[] b, int off, int len) {
+    long word = 0;
+    for (int k = len - 1; k >= 0; k--) {
+      word = word << 8 | (b[off + k] & 0xffL);
+    }
+    return word;
+  }
+
+  /** The mask of a word's low {@code len} bytes: all ones for 8 or more, zero for none. */
+  static long lowBytes(int len) {
+    return len >= 8 ? -1L : (1L << (len << 3)) - 1;
+  }
 }

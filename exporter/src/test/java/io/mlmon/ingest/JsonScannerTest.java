@@ -83,7 +83,8 @@ class JsonScannerTest {
     in.reset(line, 0, line.length);
     in.pos = offset;
 
-    boolean skipped = in.skipText(text, JsonScanner.head(text), JsonScanner.headMask(text));
+    boolean skipped =
+        in.skipText(text, Swar.word(text, 0, Math.min(8, text.length)), Swar.lowBytes(text.length));
 
     assertThat(skipped).isEqualTo(!differs);
     assertThat(in.pos).isEqualTo(differs ? offset : offset + text.length);
@@ -97,7 +98,10 @@ class JsonScannerTest {
     JsonScanner in = new JsonScanner();
     in.reset(line, 0, kept);
 
-    assertThat(in.skipText(text, JsonScanner.head(text), JsonScanner.headMask(text))).isFalse();
+    assertThat(
+            in.skipText(
+                text, Swar.word(text, 0, Math.min(8, text.length)), Swar.lowBytes(text.length)))
+        .isFalse();
     assertThat(in.pos).isZero();
   }
 

@@ -17,6 +17,17 @@ class SwarTest {
     }
   }
 
+  /** A word read byte by byte is the word read at once, masked to its bytes. */
+  @Property(seed = "20261127", tries = 3000)
+  void a_word_read_byte_by_byte_is_the_masked_word(@ForAll long value, @ForAll byte length) {
+    int len = Math.floorMod(length, 9);
+    byte[] b = new byte[10];
+    for (int k = 0; k < 8; k++) {
+      b[1 + k] = (byte) (value >>> (8 * k));
+    }
+    assertThat(Swar.word(b, 1, len)).isEqualTo(value & Swar.lowBytes(len));
+  }
+
   @Test
   void every_single_mark_and_every_mark_above_a_lower_one() {
     for (int k = 0; k < 8; k++) {
