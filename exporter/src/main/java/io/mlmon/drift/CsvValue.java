@@ -72,37 +72,48 @@ public record CsvValue(Kind kind, double number) {
 
   /**
    * The value of a text that {@link #isDecimal is decimal}, as {@link Double#parseDouble} gives it.
-   * A reference holds hundreds of thousands of short numbers ({@code 0.0412}, {@code 129.5}), read
-   * once at start-up in code not yet compiled, where parseDouble's general algorithm is slow: those
-   * with at most 15 digits and no exponent are one exact division (Clinger's fast path: both
-   * operands are exact doubles, so the rounding of that one operation is the correct one).
    */
   static double decimalValue(String t) {
-    int n = t.length();
-    int i = 0;
-    boolean negative = t.charAt(0) == '-';
-    if (negative || t.charAt(0) == '+') {
+    double v = plainDecimal(t.toCharArray(), 0, t.length());
+    return Double.isNaN(v) ? Double.parseDouble(t) : v;
+  }
+
+  /**
+   * The value of the cell {@code chars[start, end)} when it is a plain decimal, {@code
+   * [+-]?(digits[.digits?]|.digits)} with at most 15 digits, no exponent and no blanks around it:
+   * the number {@link #parse} reads from the same text. NaN for any other cell, which {@link
+   * #parse} must then read as a string.
+   *
+   * <p>Why: a reference holds hundreds of thousands of short numbers ({@code 0.0412}, {@code
+   * 129.5}), read once at start-up in code not yet compiled, where a string per cell and
+   * parseDouble's general algorithm are slow. These are one exact division (Clinger's fast path:
+   * both operands are exact doubles, so the rounding of that one operation is the correct one).
+   */
+  public static double plainDecimal(char[] chars, int start, int end) {
+    int i = start;
+    boolean negative = i < end && chars[i] == '-';
+    if (negative || (i < end && chars[i] == '+')) {
       i++;
     }
     long mantissa = 0;
     int digits = 0;
     int fraction = -1;
-    for (; i < n; i++) {
-      char c = t.charAt(i);
-      if (c == '.') {
-        fraction = 0;
-      } else if (c >= '0' && c <= '9') {
-        mantissa = mantissa * 10 + (c - '0');
+    for (; i < end; i++) {
+      int digit = chars[i] - '0';
+      if (digit >= 0 && digit <= 9) {
+        mantissa = mantissa * 10 + digit;
         digits++;
         if (fraction >= 0) {
           fraction++;
         }
+      } else if (chars[i] == '.' && fraction < 0) {
+        fraction = 0;
       } else {
-        return Double.parseDouble(t); // an exponent
+        return Double.NaN;
       }
     }
-    if (digits > 15) {
-      return Double.parseDouble(t);
+    if (digits == 0 || digits > 15) {
+      return Double.NaN;
     }
     double v = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
     return negative ? -v : v;

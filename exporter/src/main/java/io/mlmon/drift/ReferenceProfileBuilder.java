@@ -41,6 +41,9 @@ public final class ReferenceProfileBuilder {
   private ColumnProfile[] resolvedColumns;
   private int scoreIndex;
 
+  /** The columns of the text row begun. */
+  private ColumnProfile[] rowColumns;
+
   public ReferenceProfileBuilder(ProfileOptions options) {
     this.options = Objects.requireNonNull(options, "options");
   }
@@ -60,24 +63,62 @@ public final class ReferenceProfileBuilder {
    * names} instance for every row of a file: its columns are then looked up once, not per row.
    */
   public void addTextRow(List<String> names, List<String> values) {
-    ColumnProfile[] byIndex = columnsOf(names);
-    for (int i = 0; i < byIndex.length; i++) {
-      String text = values.get(i);
-      CsvValue v = CsvValue.parse(text);
-      if (i == scoreIndex) {
-        score(v, text);
-        continue;
-      }
-      ColumnProfile c = byIndex[i];
-      if (c == null || v.kind() == CsvValue.Kind.MISSING) {
-        continue;
-      }
-      switch (v.kind()) {
-        case NUMBER -> c.number(v.number());
-        case BOOLEAN -> typed(c, Categories.canonical(v.number() != 0));
-        default -> typed(c, text);
-      }
+    beginTextRow(names);
+    for (int i = 0; i < values.size(); i++) {
+      textCell(i, values.get(i));
     }
+    endTextRow();
+  }
+
+  /**
+   * Starts a row of text cells under column names, fed one by one by {@link #textCell(int, char[],
+   * int, int)} and ended by {@link #endTextRow()}: what {@link #addTextRow(List, List)} does
+   * without a string per cell. Pass the same {@code names} instance for every row of a file.
+   */
+  public void beginTextRow(List<String> names) {
+    rowColumns = columnsOf(names);
+  }
+
+  /**
+   * Cell {@code index} of the row begun, {@code chars[start, end)}; cells beyond the names are
+   * ignored.
+   *
+   * @throws IllegalArgumentException when the score column holds something that is not a number
+   */
+  public void textCell(int index, char[] chars, int start, int end) {
+    double number = CsvValue.plainDecimal(chars, start, end);
+    if (Double.isNaN(number)) {
+      textCell(index, new String(chars, start, end - start));
+    } else if (index == scoreIndex) {
+      addScore(number);
+    } else if (index < rowColumns.length && rowColumns[index] != null) {
+      rowColumns[index].number(number);
+    }
+  }
+
+  private void textCell(int index, String text) {
+    if (index >= rowColumns.length) {
+      return;
+    }
+    CsvValue v = CsvValue.parse(text);
+    if (index == scoreIndex) {
+      score(v, text);
+      return;
+    }
+    ColumnProfile c = rowColumns[index];
+    if (c == null) {
+      return;
+    }
+    switch (v.kind()) {
+      case MISSING -> {}
+      case NUMBER -> c.number(v.number());
+      case BOOLEAN -> typed(c, Categories.canonical(v.number() != 0));
+      default -> typed(c, text);
+    }
+  }
+
+  /** Ends the row begun. */
+  public void endTextRow() {
     rows++;
   }
 

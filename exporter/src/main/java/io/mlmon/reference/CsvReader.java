@@ -22,6 +22,9 @@ final class CsvReader {
   private boolean started;
   private final StringBuilder field = new StringBuilder();
 
+  /** A field read character by character, handed over as chars. */
+  private char[] scratch = new char[64];
+
   CsvReader(Reader in) {
     this.in = in;
   }
@@ -31,8 +34,31 @@ final class CsvReader {
     return recordLine;
   }
 
+  /** Receives the fields of a record as they are read. */
+  @FunctionalInterface
+  interface FieldHandler {
+    /**
+     * Field {@code index} (0-based) of the record being read: {@code chars[start, end)}, valid only
+     * during the call.
+     */
+    void field(int index, char[] chars, int start, int end);
+  }
+
   /** The next record's fields, or null at the end. */
   List<String> next() throws IOException {
+    List<String> fields = new ArrayList<>();
+    int count =
+        next((index, chars, start, end) -> fields.add(new String(chars, start, end - start)));
+    return count < 0 ? null : fields;
+  }
+
+  /**
+   * Reads the next record, handing each field to {@code handler} in order without making a string
+   * of it: a reference's cells are mostly numbers, read from the chars.
+   *
+   * @return the record's field count, or -1 at the end
+   */
+  int next(FieldHandler handler) throws IOException {
     while (true) {
       int c = read();
       if (!started) {
@@ -42,24 +68,24 @@ final class CsvReader {
         }
       }
       if (c == -1) {
-        return null;
+        return -1;
       }
       if (c == '\n' || c == '\r') {
         endOfLine(c);
         continue;
       }
       recordLine = line;
-      return record(c);
+      return record(c, handler);
     }
   }
 
-  private List<String> record(int first) throws IOException {
-    List<String> fields = new ArrayList<>();
+  private int record(int first, FieldHandler handler) throws IOException {
+    int index = 0;
     int c = first;
     while (true) {
-      String inBuffer = unquotedInBuffer(c);
-      if (inBuffer != null) {
-        fields.add(inBuffer);
+      int start = pos - 1;
+      if (unquotedInBuffer(c)) {
+        handler.field(index, buf, start, pos);
         c = read();
       } else {
         field.setLength(0);
@@ -74,8 +100,14 @@ final class CsvReader {
             c = read();
           }
         }
-        fields.add(field.toString());
+        int length = field.length();
+        if (scratch.length < length) {
+          scratch = new char[Math.max(length, 2 * scratch.length)];
+        }
+        field.getChars(0, length, scratch, 0);
+        handler.field(index, scratch, 0, length);
       }
+      index++;
       if (c == ',') {
         c = read();
         continue;
@@ -83,34 +115,31 @@ final class CsvReader {
       if (c != -1) {
         endOfLine(c);
       }
-      return fields;
+      return index;
     }
   }
 
   /**
-   * The usual field, taken in one piece: an unquoted one starting with {@code c} (just read, so at
-   * {@code buf[pos - 1]}) that ends before the buffer does. Leaves {@code pos} at the delimiter.
-   * Null, having read nothing, for any other field (empty, quoted, with a stray quote, or running
-   * past the buffer), which the character-by-character path then reads.
+   * Whether the usual field can be taken in one piece: an unquoted one starting with {@code c}
+   * (just read, so at {@code buf[pos - 1]}) that ends before the buffer does. If so, leaves {@code
+   * pos} at the delimiter. False, having read nothing, for any other field (empty, quoted, with a
+   * stray quote, or running past the buffer), which the character-by-character path then reads.
    */
-  private String unquotedInBuffer(int c) {
+  private boolean unquotedInBuffer(int c) {
     if (c == '"' || c == ',' || c == '\n' || c == '\r' || c == -1) {
-      return null;
+      return false;
     }
-    int start = pos - 1;
-    int end = pos;
-    while (end < len) {
+    for (int end = pos; end < len; end++) {
       char ch = buf[end];
       if (ch == ',' || ch == '\n' || ch == '\r') {
         pos = end;
-        return new String(buf, start, end - start);
+        return true;
       }
       if (ch == '"') {
-        return null;
+        return false;
       }
-      end++;
     }
-    return null;
+    return false;
   }
 
   /** Reads a quoted field's text; returns the character after the closing quote. */

@@ -182,14 +182,23 @@ public final class ReferenceLoader {
       }
       checkHeader(header, csv.recordLine());
       List<String> names = List.copyOf(header);
-      List<String> fields;
-      while ((fields = csv.next()) != null) {
-        if (fields.size() != header.size()) {
-          throw new RowException(
-              csv.recordLine(), fields.size() + " fields, the header has " + header.size());
+      CsvReader.FieldHandler cells = builder::textCell;
+      while (true) {
+        builder.beginTextRow(names);
+        int fields;
+        try {
+          fields = csv.next(cells);
+        } catch (IllegalArgumentException e) {
+          throw new RowException(csv.recordLine(), e.getMessage());
         }
-        List<String> row = fields;
-        addRow(() -> builder.addTextRow(names, row), csv.recordLine());
+        if (fields < 0) {
+          break;
+        }
+        if (fields != names.size()) {
+          throw new RowException(
+              csv.recordLine(), fields + " fields, the header has " + names.size());
+        }
+        builder.endTextRow();
         tick(builder, counted, progress);
       }
     } catch (RowException e) {

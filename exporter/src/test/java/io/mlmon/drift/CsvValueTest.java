@@ -46,6 +46,61 @@ class CsvValueTest {
     }
   }
 
+  /**
+   * The cell fast path of the reference loader: a number exactly when {@link CsvValue#parse} reads
+   * one without blanks, exponent or more than 15 digits, and then parse's number; else NaN.
+   */
+  @Property(seed = "20261127", tries = 5000)
+  void a_plain_decimal_cell_is_read_as_parse_reads_it(@ForAll("cells") String text) {
+    char[] padded = ("x," + text + ",y").toCharArray();
+    double plain = CsvValue.plainDecimal(padded, 2, 2 + text.length());
+    CsvValue parsed = CsvValue.parse(text);
+    boolean plainGrammar = text.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)");
+    boolean fast = plainGrammar && text.replaceAll("[^0-9]", "").length() <= 15;
+    if (fast) {
+      assertThat(parsed.kind()).as(text).isEqualTo(CsvValue.Kind.NUMBER);
+      assertThat(Double.doubleToRawLongBits(plain))
+          .as(text)
+          .isEqualTo(Double.doubleToRawLongBits(parsed.number()));
+    } else {
+      assertThat(plain).as(text).isNaN();
+    }
+  }
+
+  @Test
+  void cells_the_fast_path_leaves_to_parse() {
+    for (String text :
+        new String[] {
+          "",
+          "+",
+          "-",
+          ".",
+          "-.",
+          "1.2.3",
+          " 1",
+          "1 ",
+          "1e5",
+          "0x10",
+          "inf",
+          "NaN",
+          "1,0",
+          "1234567890123456",
+          "0.0000000000000001",
+          "true",
+          "DE"
+        }) {
+      assertThat(CsvValue.plainDecimal(text.toCharArray(), 0, text.length())).as(text).isNaN();
+    }
+  }
+
+  @Provide
+  Arbitrary<String> cells() {
+    return Arbitraries.oneOf(
+        decimals(),
+        Arbitraries.strings().withChars("0123456789+-.eE ,x").ofMaxLength(20),
+        Arbitraries.strings().numeric().ofMinLength(14).ofMaxLength(18));
+  }
+
   @Provide
   Arbitrary<String> decimals() {
     Arbitrary<String> sign = Arbitraries.of("", "-", "+");

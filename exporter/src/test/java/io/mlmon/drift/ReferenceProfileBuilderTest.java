@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Random;
@@ -236,5 +237,60 @@ class ReferenceProfileBuilderTest {
     assertThat(ReferenceProfile.of(categorical.data(), asNumeric).feature(0).data())
         .as("and back")
         .isEqualTo(data.features().get(0));
+  }
+
+  @Test
+  void cells_fed_as_chars_give_the_profile_rows_of_strings_give() {
+    Random random = new Random(11);
+    String[] cells = {
+      "1",
+      "-0",
+      "0.25",
+      "12.5000",
+      "-3.",
+      ".5",
+      "1e3",
+      " 4 ",
+      "",
+      "NaN",
+      "inf",
+      "1234567890123456",
+      "true",
+      "FALSE",
+      "DE",
+      "web",
+      "n/a"
+    };
+    List<String> names = List.of("mixed", "numbers", "score", "text");
+    ProfileOptions options = ProfileOptions.DEFAULTS.withThreshold(OptionalDouble.of(0.5));
+    ReferenceProfileBuilder strings = new ReferenceProfileBuilder(options);
+    ReferenceProfileBuilder chars = new ReferenceProfileBuilder(options);
+    for (int i = 0; i < 3000; i++) {
+      List<String> values =
+          List.of(
+              cells[random.nextInt(cells.length)],
+              cells[random.nextInt(8)],
+              Double.toString(random.nextInt(1000) / 1000.0),
+              cells[8 + random.nextInt(cells.length - 8)]);
+      strings.addTextRow(names, values);
+      chars.beginTextRow(names);
+      for (int k = 0; k < values.size(); k++) {
+        char[] line = ("ab," + values.get(k) + ",cd").toCharArray();
+        chars.textCell(k, line, 3, 3 + values.get(k).length());
+      }
+      chars.endTextRow();
+    }
+    assertThat(chars.data()).isEqualTo(strings.data());
+    assertThat(chars.data().features().get(1)).isInstanceOf(NumericData.class);
+  }
+
+  @Test
+  void a_score_cell_that_is_no_number_is_refused_from_chars_too() {
+    ReferenceProfileBuilder b = new ReferenceProfileBuilder(ProfileOptions.DEFAULTS);
+    b.beginTextRow(List.of("x", "score"));
+    b.textCell(0, "7".toCharArray(), 0, 1);
+    assertThatThrownBy(() -> b.textCell(1, "high".toCharArray(), 0, 4))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("score column \"score\": \"high\" is not a number");
   }
 }
