@@ -1,12 +1,8 @@
 package io.mlmon.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,14 +30,6 @@ public final class ConfigLoader {
           "host",
           "limits");
 
-  private final YAMLMapper mapper;
-
-  public ConfigLoader() {
-    YAMLFactory factory = new YAMLFactory();
-    factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    this.mapper = new YAMLMapper(factory);
-  }
-
   /** Loads and validates the config file. */
   public MlmonConfig load(Path file) throws ConfigException {
     String text;
@@ -60,12 +48,9 @@ public final class ConfigLoader {
   public MlmonConfig parse(String yaml, Path baseDir, String fileName) throws ConfigException {
     JsonNode root;
     try {
-      root = mapper.readTree(yaml);
+      root = YamlTree.read(yaml);
     } catch (JsonProcessingException e) {
       throw new ConfigException("", syntaxError(fileName, e));
-    }
-    if (root == null) {
-      root = MissingNode.getInstance();
     }
     List<ConfigProblem> problems = new ArrayList<>();
     YamlNode top = new YamlNode(root, "", problems);

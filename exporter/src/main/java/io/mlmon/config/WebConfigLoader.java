@@ -1,10 +1,7 @@
 package io.mlmon.config;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.mlmon.config.WebConfig.ClientAuth;
 import io.mlmon.config.WebConfig.Pem;
 import java.io.IOException;
@@ -50,9 +47,7 @@ final class WebConfigLoader {
     }
     JsonNode root;
     try {
-      YAMLFactory factory = new YAMLFactory();
-      factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-      root = new YAMLMapper(factory).readTree(text);
+      root = YamlTree.read(text);
     } catch (JsonProcessingException e) {
       at.problem(
           file.getFileName()
