@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -178,6 +181,50 @@ class SourceReaderTest {
       Result result = read(log, queue, 1 << 20);
       assertThat(result).isEqualTo(read(log, 0, 1 << 20));
       assertThat(result.events()).hasSize(5_000);
+    }
+  }
+
+  @Test
+  void while_a_worker_holds_a_chunk_the_reader_parses_later_batches() throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 10 * LineBatch.MAX_LINES; i++) {
+      b.append("{\"model\":\"m\",\"id\":\"").append(i).append("\"}\n");
+    }
+    Path log = dir.resolve("events.jsonl");
+    Files.writeString(log, b, StandardCharsets.UTF_8);
+    // The worker holds its first chunk until the reader has parsed a line of a later batch than
+    // that chunk's: a reader that only waited for the chunk would wait out the 10 s.
+    Thread reader = Thread.currentThread();
+    AtomicInteger furthestOnReader = new AtomicInteger(-1);
+    AtomicBoolean released = new AtomicBoolean();
+    AtomicBoolean heldOnce = new AtomicBoolean();
+    EventSink holdingFirstChunk =
+        new EventSink() {
+          @Override
+          public void accept(ParsedEvent event, long readTimeMillis) {}
+
+          @Override
+          public EventPreparer newPreparer() {
+            return event -> {
+              int line = Integer.parseInt(event.id());
+              if (Thread.currentThread() == reader) {
+                furthestOnReader.accumulateAndGet(line, Math::max);
+              } else if (heldOnce.compareAndSet(false, true)) {
+                int nextBatch = (line / LineBatch.MAX_LINES + 1) * LineBatch.MAX_LINES;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (furthestOnReader.get() < nextBatch && System.nanoTime() < deadline) {
+                  LockSupport.parkNanos(100_000);
+                }
+                released.set(furthestOnReader.get() >= nextBatch);
+              }
+            };
+          }
+        };
+    try (ParseQueue queue =
+        ParseQueue.start(1, new EventParser(FieldMapping.DEFAULTS, 20), holdingFirstChunk)) {
+      Result result = read(log, queue, 1 << 20);
+      assertThat(released).as("released by the reader's parsing ahead").isTrue();
+      assertThat(result).isEqualTo(read(log, 0, 1 << 20));
     }
   }
 
