@@ -172,10 +172,14 @@ public final class ParseQueue implements Closeable {
    * it, rather than abandoning a batch half applied.
    */
   private void awaitParsed(LineBatch batch) {
+    // Only this thread queues batches, and a claimed chunk stays claimed: once none is left ahead,
+    // none appears during this wait.
+    boolean ahead = true;
     for (int spins = 0; !batch.isParsed(); ) {
-      if (parseAChunkAhead()) {
+      if (ahead && parseAChunkAhead()) {
         continue;
       }
+      ahead = false;
       if (spins++ < SPINS_BEFORE_PARKING) {
         Thread.onSpinWait();
       } else {
