@@ -55,6 +55,30 @@ class SourceReaderTest {
     return new Result(events, snapshot.rejected(), snapshot.tailer().lines());
   }
 
+  /** A log of lines with only a model and an id, {@code prefix} followed by the line number. */
+  private Path idLog(int lines, String prefix) throws IOException {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      b.append("{\"model\":\"m\",\"id\":\"").append(prefix).append(i).append("\"}\n");
+    }
+    Path log = dir.resolve("events.jsonl");
+    Files.writeString(log, b, StandardCharsets.UTF_8);
+    return log;
+  }
+
+  /** A sink that drops every event, its events prepared by {@code preparer} on every thread. */
+  private static EventSink preparingWith(EventPreparer preparer) {
+    return new EventSink() {
+      @Override
+      public void accept(ParsedEvent event, long readTimeMillis) {}
+
+      @Override
+      public EventPreparer newPreparer() {
+        return preparer;
+      }
+    };
+  }
+
   private Path backlog(int lines, long seed) throws IOException {
     Random random = new Random(seed);
     StringBuilder b = new StringBuilder();
@@ -154,28 +178,16 @@ class SourceReaderTest {
 
   @Test
   void the_reader_waits_for_the_chunks_a_slow_worker_still_holds() throws IOException {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < 5_000; i++) {
-      b.append("{\"model\":\"m\",\"id\":\"tx-").append(i).append("\"}\n");
-    }
-    Path log = dir.resolve("events.jsonl");
-    Files.writeString(log, b, StandardCharsets.UTF_8);
+    Path log = idLog(5_000, "tx-");
     // A worker takes milliseconds per chunk, so the reader, parsing the rest of the batch it must
     // apply next, finds chunks a worker still holds.
     EventSink slowOnWorkers =
-        new EventSink() {
-          @Override
-          public void accept(ParsedEvent event, long readTimeMillis) {}
-
-          @Override
-          public EventPreparer newPreparer() {
-            return event -> {
+        preparingWith(
+            event -> {
               if (Thread.currentThread().getName().startsWith("mlmon-parse")) {
                 LockSupport.parkNanos(100_000);
               }
-            };
-          }
-        };
+            });
     try (ParseQueue queue =
         ParseQueue.start(2, new EventParser(FieldMapping.DEFAULTS, 20), slowOnWorkers)) {
       Result result = read(log, queue, 1 << 20);
@@ -186,12 +198,7 @@ class SourceReaderTest {
 
   @Test
   void while_a_worker_holds_a_chunk_the_reader_parses_later_batches() throws IOException {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < 10 * LineBatch.MAX_LINES; i++) {
-      b.append("{\"model\":\"m\",\"id\":\"").append(i).append("\"}\n");
-    }
-    Path log = dir.resolve("events.jsonl");
-    Files.writeString(log, b, StandardCharsets.UTF_8);
+    Path log = idLog(10 * LineBatch.MAX_LINES, "");
     // The worker holds its first chunk until the reader has parsed a line of a later batch than
     // that chunk's: a reader that only waited for the chunk would wait out the 10 s.
     Thread reader = Thread.currentThread();
@@ -199,13 +206,8 @@ class SourceReaderTest {
     AtomicBoolean released = new AtomicBoolean();
     AtomicBoolean heldOnce = new AtomicBoolean();
     EventSink holdingFirstChunk =
-        new EventSink() {
-          @Override
-          public void accept(ParsedEvent event, long readTimeMillis) {}
-
-          @Override
-          public EventPreparer newPreparer() {
-            return event -> {
+        preparingWith(
+            event -> {
               int line = Integer.parseInt(event.id());
               if (Thread.currentThread() == reader) {
                 furthestOnReader.accumulateAndGet(line, Math::max);
@@ -217,9 +219,7 @@ class SourceReaderTest {
                 }
                 released.set(furthestOnReader.get() >= nextBatch);
               }
-            };
-          }
-        };
+            });
     try (ParseQueue queue =
         ParseQueue.start(1, new EventParser(FieldMapping.DEFAULTS, 20), holdingFirstChunk)) {
       Result result = read(log, queue, 1 << 20);
