@@ -109,6 +109,10 @@ class YamlTreeTest {
         .hasMessageContaining("Duplicate field 'c'");
     assertThatThrownBy(() -> YamlTree.read("a: [1, 2\n"))
         .isInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(() -> YamlTree.read("a: " + "[".repeat(5000) + "]".repeat(5000)))
+        .as("nesting past the parser's limit, refused before the tree recurses that deep")
+        .isInstanceOf(JsonProcessingException.class)
+        .hasMessageContaining("nesting depth");
     assertThatThrownBy(() -> MAPPER.readTree("a: .inf"))
         .isInstanceOf(JsonProcessingException.class);
     assertThatThrownBy(() -> YamlTree.read("a: .inf"))
