@@ -37,6 +37,22 @@ public record FileIdentity(long device, long inode, String fallbackKey) {
     }
   }
 
+  // Written out, not left to the record: a record's equals and hashCode are bootstrapped through
+  // method handles on first use, ~7 ms spun at every start, as the tailer's map of open files is
+  // keyed by identity.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FileIdentity f
+        && device == f.device
+        && inode == f.inode
+        && fallbackKey.equals(f.fallbackKey);
+  }
+
+  @Override
+  public int hashCode() {
+    return (Long.hashCode(device) * 31 + Long.hashCode(inode)) * 31 + fallbackKey.hashCode();
+  }
+
   /** A file's identity and size at one moment. */
   public record Stat(FileIdentity identity, long size) {}
 }
