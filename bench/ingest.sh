@@ -29,30 +29,39 @@ done
 read -r -a mlmon_cmd <<<"${MLMON_CMD:-$root/mlmon}"
 
 ref="$out/ref-f$features.csv"
+# replay_config NAME LOG [REFERENCE]: bench/out/replay-NAME.yml, replaying LOG (in bench/out) for
+# the model "fraud", with REFERENCE as its reference if given.
+replay_config() {
+  {
+    echo "# bench/ingest.sh: replay of $out/$2 with the defaults that matter for memory spelled out."
+    echo "state_dir: state"
+    echo "sources:"
+    echo "  - name: predictions"
+    echo "    path: $2"
+    echo "models:"
+    echo "  - name: fraud"
+    [ -z "${3:-}" ] || echo "    reference: $3"
+    echo "    threshold: 0.5"
+    echo "drift:"
+    echo "  window: {max_samples: 10000, max_age: 1h}"
+    echo "labels:"
+    echo "  max_pending: 1000000"
+    echo "host:"
+    echo "  enabled: false"
+  } >"$out/replay-$1.yml"
+}
 for size in $sizes; do
   log="$out/log-$size-f$features.jsonl"
   if [ ! -s "$log" ]; then
     echo "generating $log ..." >&2
     "$root/mlmon" generate --out "$log" --size "$size" --features "$features" --reference "$ref" >&2
   fi
-  cat > "$out/replay-$size-f$features.yml" <<EOF
-# bench/ingest.sh: replay of $log with the defaults that matter for memory spelled out.
-state_dir: state
-sources:
-  - name: predictions
-    path: log-$size-f$features.jsonl
-models:
-  - name: fraud
-    reference: ref-f$features.csv
-    threshold: 0.5
-drift:
-  window: {max_samples: 10000, max_age: 1h}
-labels:
-  max_pending: 1000000
-host:
-  enabled: false
-EOF
+  replay_config "$size-f$features" "log-$size-f$features.jsonl" "ref-f$features.csv"
 done
+# Start-up alone: an empty log, with the reference and without (bench/compare.sh LOG=empty).
+: >"$out/empty.jsonl"
+replay_config empty empty.jsonl "ref-f$features.csv"
+replay_config empty-noref empty.jsonl
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 max() { sort -g | tail -1; }
